@@ -1,0 +1,40 @@
+"""Fail loudly, never skip, when the PostgreSQL server the suite needs is unreachable."""
+
+import pytest
+
+pytest_plugins = ["tests.fixtures"]
+
+
+def pytest_sessionstart(session):
+    import django
+    from django.conf import settings
+
+    django.setup()
+    db = settings.DATABASES["default"]
+    import psycopg
+
+    try:
+        psycopg.connect(
+            host=db.get("HOST") or None,
+            port=db.get("PORT") or None,
+            user=db.get("USER") or None,
+            password=db.get("PASSWORD") or None,
+            dbname="postgres",
+            connect_timeout=5,
+        ).close()
+    except psycopg.OperationalError as error:
+        raise pytest.UsageError(
+            f"PostgreSQL is required for the test suite and is unreachable "
+            f"({db.get('HOST')}:{db.get('PORT')}): {error}"
+        ) from error
+
+
+@pytest.fixture(scope="session", autouse=True)
+def serialized_database(django_db_setup, django_db_blocker):
+    """The database contents serialized at set-up (for serialized_rollback), or None.
+
+    Autouse, so it is captured in the context where the test database was made.
+    """
+    from django.db import connection
+
+    return getattr(connection, "_test_serialized_contents", None)

@@ -1,0 +1,14 @@
+#!/bin/sh
+# Process selector for the single image: web (default), worker, migrate, or any command.
+set -eu
+case "${1:-web}" in
+  web)
+    exec gunicorn --config hhd_site/gunicorn.conf.py hhd_site.wsgi:application ;;
+  worker)
+    # Runs queued background tasks (mail, exports) until stopped.
+    exec python manage.py db_worker ;;
+  migrate)
+    exec python manage.py migrate --noinput ;;
+  *)
+    exec "$@" ;;
+esac

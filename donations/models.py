@@ -1,0 +1,1 @@
+"""Donation pages and pledges: built in their own issue."""

@@ -1,0 +1,391 @@
+"""Fill a development site with the demo content in Turkmen, Russian, Turkish and English.
+
+Safe to run again: everything is looked up (by locale, slug, translation key or
+title) and updated instead of being created twice.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.coreutils import find_available_slug
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from home import demo_content
+from home.demo_content import CallToAction, Figure, Heading, Paragraph, Quote
+from home.models import HomePage, OrganisationDetails, StandardPage
+from news.models import NewsIndexPage, NewsPage
+
+DEFAULT_LANGUAGE = demo_content.LANGUAGE_CODES[0]  # Turkmen: the source of every translation
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "hhd-demo-admin"  # noqa: S105 -- a published demo password, development only
+WELCOME_PAGE_TITLE = "Welcome to your new Wagtail site!"
+
+
+@dataclass
+class DemoSite:
+    """What the command built, by language code, for the next step and the closing report."""
+
+    locales: dict = field(default_factory=dict)
+    images: dict = field(default_factory=dict)
+    homes: dict = field(default_factory=dict)
+    abouts: dict = field(default_factory=dict)
+    news_indexes: dict = field(default_factory=dict)
+    privacies: dict = field(default_factory=dict)
+    articles: dict = field(default_factory=dict)  # language code -> list of NewsPage
+    site: Site | None = None
+
+    def pages_of(self, language):
+        """The pages a call to action can point at, by the names used in ``demo_content``."""
+        return {
+            "home": self.homes[language],
+            "about": self.abouts[language],
+            "news": self.news_indexes[language],
+            "privacy": self.privacies[language],
+        }
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo pages, news, images and organisation details in Turkmen, Russian, Turkish and "
+        "English, and a development admin account. Running it again updates instead of duplicating."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-admin",
+            action="store_true",
+            help="Do not create the development admin account.",
+        )
+
+    def handle(self, *args, no_admin=False, **options):
+        with transaction.atomic():
+            demo = DemoSite(locales=site_locales())
+            demo.images = build_illustrations()
+            home = build_turkmen_home_page(demo.locales[DEFAULT_LANGUAGE])
+            demo.site = make_turkmen_home_the_default_site_root(home)
+            delete_wagtail_welcome_page(home)
+            claim_home_slug(home)
+            demo.homes = translations_of(home, demo.locales)
+            build_section_pages(demo)
+            build_news_articles(demo)
+            publish_home_pages(demo)
+            publish_section_pages(demo)
+            publish_news_articles(demo)
+            build_organisation_details(demo.locales)
+        admin_report = create_demo_admin(no_admin=no_admin)
+        self.report(demo, admin_report)
+
+    def report(self, demo, admin_report):
+        """Print what was built and how to log in; these are the command's last lines."""
+        write = self.stdout.write
+        languages = ", ".join(demo.homes)
+        article_count = len(demo_content.NEWS_ARTICLES)
+        write(self.style.SUCCESS("Demo content is ready."))
+        write(f"  Site: {demo.site.site_name} on {demo.site.hostname}:{demo.site.port}, root page in Turkmen")
+        write(f"  Home pages: {languages}")
+        write(f"  In each language: About, News ({article_count} articles), Privacy policy")
+        write(f"  Images: {len(demo.images)} illustrations")
+        write(f"  Organisation details: {len(demo.locales)} languages")
+        for line in admin_report:
+            write(line)
+
+
+# --- Steps ---------------------------------------------------------------------
+
+
+def site_locales():
+    """The four site locales, which the home app's migration creates; Turkmen first."""
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    missing = [code for code in demo_content.LANGUAGE_CODES if code not in locales]
+    if missing:
+        raise CommandError(f"Locales missing, run `manage.py migrate` first: {', '.join(missing)}")
+    return {code: locales[code] for code in demo_content.LANGUAGE_CODES}
+
+
+def build_illustrations():
+    """Draw the demo illustrations and store them as Wagtail images, reusing those found by title.
+
+    An image whose file has gone missing from storage (a wiped media folder) is drawn again.
+    """
+    image_model = get_image_model()
+    images = {}
+    for key, illustration in demo_content.ILLUSTRATIONS.items():
+        image = image_model.objects.filter(title=illustration.title).order_by("pk").first()
+        if image is None or not image.file or not image.file.storage.exists(image.file.name):
+            if image is None:
+                image = image_model(title=illustration.title)
+            else:
+                image.renditions.all().delete()  # they were made from the lost file
+            image.file = ContentFile(
+                demo_content.render_illustration(illustration), name=illustration.filename
+            )
+            image._set_image_file_metadata()
+            image.save()
+        images[key] = image
+    return images
+
+
+def build_turkmen_home_page(turkmen):
+    """Find or create the Turkmen home page at the top of the page tree (under Root)."""
+    home = HomePage.objects.filter(depth=2, locale=turkmen).order_by("path").first()
+    if home is None:
+        root = Page.get_first_root_node()
+        text = demo_content.HOME_PAGE[DEFAULT_LANGUAGE]
+        # Wagtail's welcome page may still hold the slug; claim_home_slug() takes it over.
+        slug = find_available_slug(root, text.slug)
+        home = HomePage(title=text.title, slug=slug, locale=turkmen, live=False)
+        root.add_child(instance=home)
+    return home
+
+
+def make_turkmen_home_the_default_site_root(home):
+    """Point the default Site (localhost:80, "Hak Hukuga Daýanç") at the Turkmen home page."""
+    # The localhost:80 record first: taking another one would clash with its unique host and port.
+    site = (
+        Site.objects.filter(hostname="localhost", port=80).first()
+        or Site.objects.filter(is_default_site=True).first()
+        or Site()
+    )
+    site.hostname = "localhost"
+    site.port = 80
+    site.site_name = demo_content.ORGANISATION_NAME
+    site.root_page = home
+    site.is_default_site = True
+    site.save()
+    Site.objects.exclude(pk=site.pk).filter(is_default_site=True).update(is_default_site=False)
+    return site
+
+
+def delete_wagtail_welcome_page(home):
+    """Delete the "Welcome to your new Wagtail site!" page that a fresh install starts with.
+
+    Only a plain, childless Page at the top of the tree is taken for it; any Site
+    still pointing at it is moved to the home page first, because deleting a
+    site's root page would delete the Site too.
+    """
+    plain_page = ContentType.objects.get_for_model(Page)
+    welcome_pages = Page.objects.filter(
+        depth=2, numchild=0, content_type=plain_page, title=WELCOME_PAGE_TITLE
+    )
+    for welcome in welcome_pages:
+        Site.objects.filter(root_page=welcome).update(root_page=home)
+        welcome.delete()
+
+
+def claim_home_slug(home):
+    """Give the Turkmen home page the slug "home" once the welcome page no longer holds it.
+
+    This comes before the translations are copied, whose slugs derive from it ("home-ru").
+    """
+    slug = demo_content.HOME_PAGE[DEFAULT_LANGUAGE].slug
+    if home.slug != slug and find_available_slug(home.get_parent(), slug, ignore_page_id=home.pk) == slug:
+        home.slug = slug
+        home.save(update_fields=["slug", "url_path"])
+
+
+def build_section_pages(demo):
+    """Find or create About, News and Privacy under the Turkmen home page and their translations."""
+    home = demo.homes[DEFAULT_LANGUAGE]
+    for page_model, texts, attribute in (
+        (StandardPage, demo_content.ABOUT_PAGE, "abouts"),
+        (NewsIndexPage, demo_content.NEWS_INDEX_PAGE, "news_indexes"),
+        (StandardPage, demo_content.PRIVACY_PAGE, "privacies"),
+    ):
+        page = child_page(home, page_model, texts[DEFAULT_LANGUAGE])
+        setattr(demo, attribute, translations_of(page, demo.locales))
+
+
+def build_news_articles(demo):
+    """Find or create the news articles under the Turkmen news index and their translations."""
+    news_index = demo.news_indexes[DEFAULT_LANGUAGE]
+    demo.articles = {code: [] for code in demo.locales}
+    for article in demo_content.NEWS_ARTICLES:
+        page = child_page(news_index, NewsPage, article.texts[DEFAULT_LANGUAGE], date=article.date)
+        for code, translation in translations_of(page, demo.locales).items():
+            demo.articles[code].append(translation)
+
+
+def publish_home_pages(demo):
+    """Give each home page its title, intro and body in its language, and publish it."""
+    for code, home in demo.homes.items():
+        text = demo_content.HOME_PAGE[code]
+        publish(
+            home,
+            title=text.title,
+            intro=text.intro,
+            body=stream_data(text.body, code, demo),
+        )
+
+
+def publish_section_pages(demo):
+    """Fill About, News and Privacy in each language, show them in the menu, and publish them."""
+    for code in demo.locales:
+        for page, texts in (
+            (demo.abouts[code], demo_content.ABOUT_PAGE),
+            (demo.news_indexes[code], demo_content.NEWS_INDEX_PAGE),
+            (demo.privacies[code], demo_content.PRIVACY_PAGE),
+        ):
+            text = texts[code]
+            fields = {"title": text.title, "slug": text.slug, "intro": text.intro, "show_in_menus": True}
+            if text.body:
+                fields["body"] = stream_data(text.body, code, demo)
+            publish(page, **fields)
+
+
+def publish_news_articles(demo):
+    """Fill each news article in each language, with its illustration and alt text, and publish it."""
+    for code, pages in demo.articles.items():
+        for page, article in zip(pages, demo_content.NEWS_ARTICLES, strict=True):
+            text = article.texts[code]
+            illustration = demo_content.ILLUSTRATIONS[article.illustration]
+            publish(
+                page,
+                title=text.title,
+                slug=text.slug,
+                date=article.date,
+                summary=text.summary,
+                image=demo.images[article.illustration],
+                image_alt=illustration.alt_text[code],
+                body=stream_data(text.body, code, demo),
+            )
+
+
+def build_organisation_details(locales):
+    """One OrganisationDetails per language, all sharing the Turkmen record's translation key."""
+    source = OrganisationDetails.objects.filter(locale=locales[DEFAULT_LANGUAGE]).order_by("pk").first()
+    if source is None:
+        source = OrganisationDetails(locale=locales[DEFAULT_LANGUAGE])
+    for code, locale in locales.items():
+        if code == DEFAULT_LANGUAGE:
+            details = source
+        else:
+            details = (
+                OrganisationDetails.objects.filter(
+                    translation_key=source.translation_key, locale=locale
+                ).first()
+                or OrganisationDetails.objects.filter(locale=locale).order_by("pk").first()
+                or OrganisationDetails(locale=locale)
+            )
+            details.translation_key = source.translation_key
+        text = demo_content.ORGANISATION[code]
+        details.name = demo_content.ORGANISATION_NAME
+        details.tagline = text.tagline
+        details.address = text.address
+        details.email = demo_content.EMAIL
+        details.youtube_handle = demo_content.YOUTUBE_HANDLE
+        details.tiktok_handle = demo_content.TIKTOK_HANDLE
+        details.save()
+
+
+def create_demo_admin(no_admin):
+    """Create the development superuser when the settings allow it; return the lines to report.
+
+    Production settings have no ``HHD_DEMO_ADMIN_ALLOWED``, so no account with a
+    published password can ever be made there. An existing account is left as it is.
+    """
+    if no_admin:
+        return ["  Admin user: not created (--no-admin)."]
+    if not getattr(settings, "HHD_DEMO_ADMIN_ALLOWED", False):
+        return ["  Admin user: not created, HHD_DEMO_ADMIN_ALLOWED is off in these settings."]
+    user_model = get_user_model()
+    admin_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/") + "/admin/"
+    if user_model.objects.filter(username=ADMIN_USERNAME).exists():
+        return [f"  Admin user: {ADMIN_USERNAME!r} exists already, left unchanged.", f"  Admin: {admin_url}"]
+    user_model.objects.create_superuser(username=ADMIN_USERNAME, email="", password=ADMIN_PASSWORD)
+    return [
+        f"  Admin: {admin_url}",
+        f"  Username: {ADMIN_USERNAME}",
+        f"  Password: {ADMIN_PASSWORD}  (development only)",
+    ]
+
+
+# --- Building blocks of the steps ------------------------------------------------
+
+
+def child_page(parent, page_model, text, **fields):
+    """The child of ``parent`` with the text's slug, created as a draft if it is not there yet."""
+    page = page_model.objects.child_of(parent).filter(slug=text.slug).first()
+    if page is None:
+        page = page_model(title=text.title, slug=text.slug, live=False, **fields)
+        parent.add_child(instance=page)
+    return page
+
+
+def translations_of(page, locales):
+    """The page in every locale, by language code; missing translations are copied from it.
+
+    ``copy_for_translation`` keeps the translation key, so Wagtail and the
+    language switcher know the copies are the same page; their own texts are
+    set when they are published.
+    """
+    pages = {}
+    for code, locale in locales.items():
+        if page.locale_id == locale.pk:
+            pages[code] = page
+            continue
+        translation = page.get_translation_or_none(locale)
+        if translation is None:
+            translation = page.copy_for_translation(locale, copy_parents=True)
+        pages[code] = translation.specific
+    return pages
+
+
+def publish(page, **fields):
+    """Set the fields on a fresh copy of the page, save a revision and publish it.
+
+    A live page that already shows these values is left alone, so that running
+    the command again adds no revisions to the page history.
+    """
+    page = type(page).objects.get(pk=page.pk)
+    if page.live and not page.has_unpublished_changes and shows_values(page, fields):
+        return page
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
+def shows_values(page, fields):
+    """Whether the page's fields already hold these values (StreamFields compared as raw data)."""
+    for name, value in fields.items():
+        field = page._meta.get_field(name)
+        current = getattr(page, name)
+        if isinstance(field, StreamField):
+            current = [{"type": block["type"], "value": block["value"]} for block in current.get_prep_value()]
+        if current != value:
+            return False
+    return True
+
+
+def stream_data(blocks, language, demo):
+    """The StreamField data for the body blocks described in ``demo_content``, in one language."""
+    pages = demo.pages_of(language)
+    data = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            data.append({"type": "heading", "value": {"text": block.text, "level": block.level}})
+        elif isinstance(block, Paragraph):
+            data.append({"type": "paragraph", "value": block.html})
+        elif isinstance(block, Quote):
+            data.append({"type": "quote", "value": {"quote": block.text, "attribution": block.attribution}})
+        elif isinstance(block, Figure):
+            illustration = demo_content.ILLUSTRATIONS[block.illustration]
+            value = {
+                "image": demo.images[block.illustration].pk,
+                "alt_text": illustration.alt_text[language],
+                "caption": block.caption,
+            }
+            data.append({"type": "image", "value": value})
+        elif isinstance(block, CallToAction):
+            value = {"label": block.label, "page": pages[block.target].pk, "url": ""}
+            data.append({"type": "call_to_action", "value": value})
+        else:
+            raise TypeError(f"No StreamField block for {block!r}")
+    return data

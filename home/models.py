@@ -1,0 +1,139 @@
+"""Home page, standard pages and the organisation's contact details."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The front page of one language of the site (one per locale)."""
+
+    intro = models.TextField(
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences under the title: who HHD is and what it does."),
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text=_("The rest of the front page."))
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 4  # one per language
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        from news.models import NewsPage
+
+        context["latest_news"] = (
+            NewsPage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .select_related("image")
+            .order_by("-date", "-pk")[:3]
+        )
+        return context
+
+
+class StandardPage(Page):
+    """A plain content page: About HHD, Privacy policy and the like."""
+
+    intro = models.TextField(
+        blank=True,
+        max_length=600,
+        help_text=_("A short summary shown under the title and in search results."),
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text=_("The content of the page."))
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class OrganisationDetails(TranslatableMixin, models.Model):
+    """The organisation's name, address and channels, shown in every page's footer.
+
+    One record per language: the name and address are translated, the e-mail
+    address and social handles are the same in every language (synchronised).
+    """
+
+    name = models.CharField(
+        max_length=120,
+        default="Hak Hukuga Daýanç",
+        help_text=_("The organisation's name as shown in the header and footer."),
+    )
+    tagline = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text=_("A few words under the name, e.g. 'Reliance on Rights and Law'."),
+    )
+    address = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("A postal address line; only the city if the full address must not be public."),
+    )
+    email = models.EmailField(help_text=_("The public contact e-mail address."))
+    youtube_handle = models.CharField(
+        max_length=80, blank=True, help_text=_("YouTube handle with @, e.g. @hakhukugadayanc7641.")
+    )
+    tiktok_handle = models.CharField(
+        max_length=80, blank=True, help_text=_("TikTok handle with @, e.g. @hakhukugadayanc.")
+    )
+
+    panels = [
+        HelpPanel(
+            content=_(
+                "These details appear in the footer of every page of this language. "
+                "The e-mail address and the handles are copied to every language."
+            )
+        ),
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("address")], heading=_("Name and address")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("youtube_handle"), FieldPanel("tiktok_handle")],
+            heading=_("Channels"),
+        ),
+    ]
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("tagline"),
+        TranslatableField("address"),
+        SynchronizedField("email"),
+        SynchronizedField("youtube_handle"),
+        SynchronizedField("tiktok_handle"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation details")
+        verbose_name_plural = _("organisation details")
+
+    def __str__(self):
+        return f"{self.name} ({self.locale})"
+
+    @property
+    def youtube_url(self):
+        return f"https://www.youtube.com/{self.youtube_handle}" if self.youtube_handle else ""
+
+    @property
+    def tiktok_url(self):
+        return f"https://www.tiktok.com/{self.tiktok_handle}" if self.tiktok_handle else ""
+
+    @classmethod
+    def for_language(cls, language_code):
+        """The details in the given language, else in the default language, else any."""
+        records = list(cls.objects.select_related("locale").order_by("pk"))
+        by_language = {record.locale.language_code: record for record in records}
+        return by_language.get(language_code) or by_language.get("tk") or (records[0] if records else None)

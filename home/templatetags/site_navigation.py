@@ -1,0 +1,112 @@
+"""Menu, language switcher and hreflang alternates for every public page."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site(request):
+    return Site.find_for_request(request) if request is not None else None
+
+
+def _language_homes(request):
+    """The live home page of every language, keyed by language code (one query)."""
+    cached = getattr(request, "_hhd_language_homes", None)
+    if cached is not None:
+        return cached
+    site = _site(request)
+    homes = {}
+    if site is not None:
+        pages = (
+            Page.objects.live()
+            .filter(translation_key=site.root_page.translation_key)
+            .select_related("locale")
+        )
+        homes = {page.locale.language_code: page for page in pages}
+    request._hhd_language_homes = homes
+    return homes
+
+
+@register.simple_tag(takes_context=True)
+def language_home(context):
+    """The home page of the active language (falls back to the default language)."""
+    homes = _language_homes(context.get("request"))
+    return homes.get(translation.get_language()) or homes.get(settings.LANGUAGE_CODE)
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """Pages marked 'show in menus' directly under the home page of the active language."""
+    request = context.get("request")
+    home = language_home(context)
+    items = []
+    if home is not None:
+        items = list(home.get_children().live().in_menu())
+    current = context.get("page")
+    return {
+        "request": request,
+        "home": home,
+        "items": items,
+        "current_path": getattr(current, "url_path", ""),
+    }
+
+
+def language_versions(context):
+    """For each site language: its name, the URL to go to, and whether it is this page's translation.
+
+    The switcher goes to the translation of the current page when one is live,
+    otherwise to the home page of that language.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    homes = _language_homes(request)
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    versions = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        is_translation = target is not None
+        if target is None:
+            target = homes.get(code)
+        url = target.get_url(request) if target is not None else f"/{code}/"
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_translation": is_translation,
+                "is_current": code == translation.get_language(),
+            }
+        )
+    return versions
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"versions": _cached_versions(context)}
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel=alternate hreflang> for each live translation, plus x-default."""
+    request = context.get("request")
+    versions = [v for v in _cached_versions(context) if v["is_translation"]]
+    default = next(
+        (v for v in versions if v["code"] == settings.LANGUAGE_CODE), versions[0] if versions else None
+    )
+    return {"request": request, "versions": versions, "default": default}
+
+
+def _cached_versions(context):
+    request = context.get("request")
+    cached = getattr(request, "_hhd_language_versions", None)
+    if cached is None:
+        cached = language_versions(context)
+        if request is not None:
+            request._hhd_language_versions = cached
+    return cached

@@ -1,0 +1,14 @@
+// Progressive enhancement only: every page works without this file.
+// Click-to-load video: nothing from YouTube loads until the visitor clicks.
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("[data-video-src]");
+  if (!link) return;
+  event.preventDefault();
+  var frame = document.createElement("iframe");
+  frame.src = link.getAttribute("data-video-src");
+  frame.title = link.closest("figure").querySelector("figcaption").textContent;
+  frame.allow = "autoplay; encrypted-media; picture-in-picture";
+  frame.allowFullscreen = true;
+  frame.referrerPolicy = "no-referrer";
+  link.replaceWith(frame);
+});

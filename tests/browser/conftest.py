@@ -1,0 +1,98 @@
+"""Browser tests: Debian's Chromium driven by Playwright against Django's live server.
+
+Never let Playwright download a browser: it cannot work here, and Debian's
+Chromium is what CI installs.
+"""
+
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def allow_orm_beside_playwright():
+    """Playwright's sync API runs an event loop in the test's thread, and Django then
+    refuses ORM calls there (set-up, checks and the flush after each test need them).
+    Session-wide, because the flush of the last test runs after function fixtures end."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Debian's Chromium is required at {CHROMIUM}: apt-get install chromium")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": PHONE, "locale": "tk-TM"}
+
+
+@pytest.fixture
+def screenshot(page):
+    """Save a full-page screenshot of the current page under test-artifacts/screenshots/."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+
+    def take(name, viewport=None):
+        if viewport:
+            page.set_viewport_size(viewport)
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def outside_requests(page, live_server):
+    """Every request the page makes to a host other than the live server."""
+    seen = []
+    page.on(
+        "request",
+        lambda request: None if request.url.startswith(live_server.url) else seen.append(request.url),
+    )
+    return seen
+
+
+@pytest.fixture
+def live_db(request, serialized_database):
+    """A transactional database whose migration-made rows come back after every test.
+
+    Playwright's sync API runs the test in another context, where Django hands out
+    a different connection object than the one that serialized the database at
+    set-up; give it the serialized contents so that ``serialized_rollback`` works.
+    """
+    from django.db import connection
+
+    if serialized_database is not None:
+        connection._test_serialized_contents = serialized_database
+    request.getfixturevalue("transactional_db")
+
+
+@pytest.fixture
+def demo_site(live_db):
+    """The demo content, as the README's first command builds it (without the admin user)."""
+    from django.core.management import call_command
+
+    call_command("seed_demo", "--no-admin", verbosity=0)
