@@ -20,25 +20,50 @@ class HomePage(Page):
         help_text=_("One or two sentences under the title: who HHD is and what it does."),
     )
     body = StreamField(BodyBlock(), blank=True, help_text=_("The rest of the front page."))
+    featured_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("An article, statement or appeal to show at the top of the front page."),
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 4  # one per language
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("featured_page", heading=_("Featured")),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    override_translatable_fields = [SynchronizedField("featured_page")]
 
     class Meta:
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from news.models import NewsPage
+        from news.models import NewsPage, StatementPage
 
-        context["latest_news"] = (
-            NewsPage.objects.live()
-            .filter(locale_id=self.locale_id)
-            .select_related("image")
-            .order_by("-date", "-pk")[:3]
+        def latest(model):
+            return list(
+                model.objects.live()
+                .filter(locale_id=self.locale_id)
+                .select_related("image")
+                .order_by("-date", "-pk")[:3]
+            )
+
+        featured = None
+        if self.featured_page_id:
+            # The editor may have chosen the page in another language: show this language's version.
+            featured = self.featured_page.localized.specific
+            featured = featured if featured.live else None
+        context.update(
+            featured=featured,
+            latest_news=[item for item in latest(NewsPage) if item != featured],
+            latest_statements=[item for item in latest(StatementPage) if item != featured],
         )
         return context
 

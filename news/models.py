@@ -1,48 +1,64 @@
-"""News index and news articles.
+"""News articles and statements, their index, and the topics they are filed under."""
 
-The first cut, enough for the demo content: the news issue adds statements,
-topics, feeds and filtering on top of these.
-"""
+from urllib.parse import urlencode
 
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 
-
-class NewsIndexPage(Page):
-    """The list of news articles of one language, newest first."""
-
-    intro = models.TextField(blank=True, max_length=600, help_text=_("Shown above the list of articles."))
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    class Meta:
-        verbose_name = _("news index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (
-            NewsPage.objects.child_of(self).live().select_related("image").order_by("-date", "-pk")
-        )
-        return context
+ARTICLES_PER_PAGE = 10
 
 
-class NewsPage(Page):
-    """One news article."""
+class Topic(TranslatableMixin, models.Model):
+    """A subject that articles and statements are filed under, e.g. passports or deportation.
 
-    date = models.DateField(default=timezone.localdate, help_text=_("The date shown on the article."))
+    Translated per language; pages link to a topic in any language and are shown
+    with the topic's translation in the visitor's language (same translation key).
+    """
+
+    name = models.CharField(max_length=80, help_text=_("The topic's name as visitors see it."))
+    slug = models.SlugField(
+        max_length=80,
+        allow_unicode=True,
+        help_text=_("The topic's part of the address, e.g. 'passports'. Letters, digits and hyphens."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    override_translatable_fields = [TranslatableField("name"), TranslatableField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="news_topic_unique_slug_per_locale"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticlePage(Page):
+    """What news articles and statements share: date, summary, main image, body, topics, source.
+
+    Abstract: each kind keeps its own table, and lists combine them by date.
+    """
+
+    date = models.DateField(default=timezone.localdate, help_text=_("The date shown on the page."))
     summary = models.TextField(
-        max_length=400, blank=True, help_text=_("One or two sentences shown in lists and when shared.")
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences shown in lists, feeds and when the page is shared."),
     )
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -50,24 +66,233 @@ class NewsPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("The main image, shown at the top and in lists."),
+        help_text=_("The main image, shown at the top, in lists and when the page is shared."),
     )
     image_alt = models.CharField(
         max_length=250, blank=True, help_text=_("Describe the main image for people who cannot see it.")
     )
-    body = StreamField(BodyBlock(), blank=True, help_text=_("The article."))
+    body = StreamField(BodyBlock(), blank=True, help_text=_("The text of the page."))
+    topics = ParentalManyToManyField(
+        "news.Topic",
+        blank=True,
+        help_text=_("What the page is about; visitors can filter the news by topic."),
+    )
+    source = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Author or source line, e.g. 'HHD' or 'Turkmen Helsinki Foundation'."),
+    )
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
-        FieldPanel("date"),
-        FieldPanel("summary"),
-        FieldPanel("image"),
-        FieldPanel("image_alt"),
-        FieldPanel("body"),
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    override_translatable_fields = [SynchronizedField("date"), SynchronizedField("topics")]
+
+    kind = "news"
+
+    class Meta:
+        abstract = True
+
+    def localized_topics(self, topics_by_key):
+        """This page's topics in the visitor's language (``topics_by_key``: translation key → topic)."""
+        return [topics_by_key.get(topic.translation_key, topic) for topic in self.topics.all()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics = list(self.topics.all())
+        if topics:
+            # A translated page may still point at the source language's topics.
+            translated = Topic.objects.filter(
+                locale_id=self.locale_id, translation_key__in=[topic.translation_key for topic in topics]
+            )
+            by_key = {topic.translation_key: topic for topic in translated}
+            topics = [by_key.get(topic.translation_key, topic) for topic in topics]
+        context["topics"] = topics
+        context["news_index"] = self.get_parent()
+        return context
+
+
+ARTICLE_PANELS = [
+    FieldPanel("title"),
+    MultiFieldPanel(
+        [FieldPanel("date"), FieldPanel("source"), FieldPanel("topics")],
+        heading=_("Date, source and topics"),
+    ),
+    FieldPanel("summary"),
+    MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Main image")),
+]
+
+
+class NewsPage(ArticlePage):
+    """A news article about Turkmen migrants, political prisoners and HHD's work."""
+
+    content_panels = ARTICLE_PANELS + [FieldPanel("body")]
 
     class Meta:
         verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+
+class StatementPage(ArticlePage):
+    """A formal appeal or position, often co-signed by other organisations."""
+
+    addressee = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_("To whom the statement is addressed, e.g. 'To the President of Turkmenistan'."),
+    )
+    signed_original = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: the PDF of the signed original."),
+    )
+    campaign = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: the appeal page where visitors can add their signature."),
+    )
+
+    content_panels = ARTICLE_PANELS + [
+        FieldPanel("addressee"),
+        FieldPanel("body"),
+        InlinePanel(
+            "cosigners",
+            heading=_("Co-signing organisations"),
+            label=_("Organisation"),
+            help_text=_("In the order they should be listed."),
+        ),
+        FieldPanel("signed_original"),
+        FieldPanel("campaign"),
+    ]
+    search_fields = ArticlePage.search_fields + [index.SearchField("addressee")]
+    override_translatable_fields = ArticlePage.override_translatable_fields + [
+        SynchronizedField("signed_original"),
+        SynchronizedField("campaign"),
+    ]
+
+    kind = "statement"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cosigners"] = list(self.cosigners.all())
+        campaign = self.campaign.localized if self.campaign_id else None
+        context["campaign"] = campaign if campaign is not None and campaign.live else None
+        return context
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+
+
+class StatementCosigner(TranslatableMixin, Orderable):
+    """An organisation that co-signed a statement, in the statement's order."""
+
+    statement = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="cosigners")
+    name = models.CharField(max_length=200, help_text=_("The organisation's name."))
+    url = models.URLField(blank=True, help_text=_("Optional: the organisation's website."))
+
+    panels = [FieldPanel("name"), FieldPanel("url")]
+    override_translatable_fields = [TranslatableField("name"), SynchronizedField("url")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("co-signing organisation")
+
+    def __str__(self):
+        return self.name
+
+
+ARTICLE_KINDS = {"news": NewsPage, "statements": StatementPage}
+
+
+class NewsIndexPage(Page):
+    """The news and statements of one language, newest first, filterable by kind and topic."""
+
+    intro = models.TextField(blank=True, max_length=600, help_text=_("Shown above the list."))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage", "news.StatementPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("news index")
+
+    @cached_property
+    def topics_by_key(self):
+        """The topics of this index's language, by translation key (one query)."""
+        return {topic.translation_key: topic for topic in Topic.objects.filter(locale_id=self.locale_id)}
+
+    def articles(self, kind=None, topic=None):
+        """Live articles and statements under this index, as (pk, date) rows newest first."""
+        models_ = [ARTICLE_KINDS[kind]] if kind in ARTICLE_KINDS else list(ARTICLE_KINDS.values())
+        querysets = []
+        for model in models_:
+            queryset = model.objects.child_of(self).live()
+            if topic is not None:
+                queryset = queryset.filter(topics__translation_key=topic.translation_key)
+            querysets.append(queryset.order_by().values_list("pk", "date"))
+        rows = querysets[0]
+        if len(querysets) > 1:
+            rows = rows.union(*querysets[1:])
+        return rows.order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        kind = request.GET.get("type")
+        kind = kind if kind in ARTICLE_KINDS else None
+        topic = self.topics_by_key_by_slug().get(request.GET.get("topic", ""))
+        paginator = Paginator(self.articles(kind, topic), ARTICLES_PER_PAGE)
+        try:
+            page_of_rows = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_of_rows = paginator.page(1)
+        except EmptyPage:
+            page_of_rows = paginator.page(paginator.num_pages)
+        context.update(
+            {
+                "articles": specific_articles([pk for pk, _date in page_of_rows.object_list]),
+                "paginator_page": page_of_rows,
+                "page_range": paginator.get_elided_page_range(page_of_rows.number, on_each_side=2, on_ends=1),
+                "kind": kind,
+                "topic": topic,
+                "topics": sorted(self.topics_by_key.values(), key=lambda t: t.name),
+                "topics_by_key": self.topics_by_key,
+                # The filters, kept in the pagination links ("type=news&topic=x&" or "").
+                "filter_query": "".join(
+                    urlencode({name: value}) + "&"
+                    for name, value in (("type", kind), ("topic", topic and topic.slug))
+                    if value
+                ),
+            }
+        )
+        return context
+
+    def topics_by_key_by_slug(self):
+        return {topic.slug: topic for topic in self.topics_by_key.values()}
+
+
+def specific_articles(pks):
+    """The article and statement pages with these primary keys, in that order.
+
+    A fixed number of queries whatever the number of pages: per page type, one for
+    the pages (with their images) and one for their topics.
+    """
+    if not pks:
+        return []
+    by_pk = {}
+    for model in ARTICLE_KINDS.values():
+        pages = model.objects.filter(pk__in=pks).select_related("image").prefetch_related("topics")
+        by_pk.update((page.pk, page) for page in pages)
+    return [by_pk[pk] for pk in pks if pk in by_pk]

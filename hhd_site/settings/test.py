@@ -4,6 +4,8 @@ The suite must fail, not skip, when PostgreSQL is unreachable: tests/conftest.py
 checks the connection before any test runs.
 """
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -16,6 +18,8 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/hhd_site"),
 }
+# One test database per test process, so that parallel runs on one machine don't collide.
+DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured(
         "The test suite runs on PostgreSQL only; set DATABASE_URL to a postgres:// URL."

@@ -79,6 +79,8 @@ def language_versions(context):
                 "code": code,
                 "name": name,
                 "url": url,
+                # Absolute, from the Site's configured host (never the request's Host header).
+                "full_url": target.get_full_url(request) if is_translation else "",
                 "is_translation": is_translation,
                 "is_current": code == translation.get_language(),
             }

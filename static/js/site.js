@@ -12,3 +12,13 @@ document.addEventListener("click", function (event) {
   frame.referrerPolicy = "no-referrer";
   link.replaceWith(frame);
 });
+
+// Copy link: without JavaScript the link is simply the page's address.
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("[data-copy-link]");
+  if (!link || !navigator.clipboard) return;
+  event.preventDefault();
+  navigator.clipboard.writeText(link.href).then(function () {
+    link.textContent = link.getAttribute("data-copied");
+  });
+});
