@@ -5,7 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hhd_site import views
+from hhd_site import robots, sitemaps, views
+from search import views as search_views
 
 handler404 = views.page_not_found
 handler500 = views.server_error
@@ -13,6 +14,8 @@ handler500 = views.server_error
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemaps.sitemap_xml, name="sitemap"),
+    path("robots.txt", robots.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -24,6 +27,8 @@ if settings.DEBUG:
 # `/` is redirected by LocaleMiddleware according to Accept-Language, with
 # Turkmen (LANGUAGE_CODE) as the fallback.
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("feeds/", include("news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -39,6 +39,7 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Section (level 2)")), ("h3", _("Subsection (level 3)"))],
         default="h2",
         help_text=_("Use level 3 only under a level 2 heading."),
+        search_index=False,  # the label is not part of the page's text
     )
 
     class Meta:

@@ -1,17 +1,17 @@
-"""The demo content of the site in Turkmen, Russian, Turkish and English, and its illustrations.
+"""The demo pages of the site in Turkmen, Russian, Turkish and English, and its illustrations.
 
 The ``seed_demo`` management command builds pages, snippets and images from what
-is defined here. The facts come from the article that announced HHD's founding
-(published by the Turkmenistan Helsinki Foundation for Human Rights); the texts
-are written anew in each language. Nothing here may name a person, a number or
-a quotation that the article does not contain.
+is defined here and in ``news.demo_content`` (topics, news articles, statements).
+The facts come from the article that announced HHD's founding (published by the
+Turkmenistan Helsinki Foundation for Human Rights); the texts are written anew in
+each language. Nothing here may name a person, a number or a quotation that the
+article does not contain.
 
 Page bodies are described with the small block descriptions below (``Heading``,
 ``Paragraph``...), so that this module stays plain data: the command turns them
 into StreamField blocks and resolves the pages and images they refer to.
 """
 
-import datetime
 import io
 import math
 import random
@@ -26,7 +26,8 @@ EMAIL = "hakhukugadayanc@gmail.com"
 YOUTUBE_HANDLE = "@hakhukugadayanc7641"
 TIKTOK_HANDLE = "@hakhukugadayanc"
 
-_MAIL_LINK = f'<a href="mailto:{EMAIL}">{EMAIL}</a>'
+# The e-mail address as a rich-text link, for the bodies of pages and articles.
+MAIL_LINK = f'<a href="mailto:{EMAIL}">{EMAIL}</a>'
 
 
 # --- Block descriptions --------------------------------------------------------
@@ -85,25 +86,6 @@ class PageText:
 
 
 @dataclass(frozen=True)
-class ArticleText:
-    """One news article in one language."""
-
-    title: str
-    slug: str
-    summary: str
-    body: tuple
-
-
-@dataclass(frozen=True)
-class NewsArticle:
-    """A news article in every language, with its date and illustration."""
-
-    date: datetime.date
-    illustration: str
-    texts: dict  # language code -> ArticleText
-
-
-@dataclass(frozen=True)
 class OrganisationText:
     """The translated parts of the organisation's details."""
 
@@ -138,7 +120,7 @@ HOME_PAGE = {
                 "bilelikde çykalga gözleýäris. Şeýle hem bu meseleleri jemgyýetçiligiň dykgatyna "
                 "ýetirýäris.</p>"
             ),
-            Paragraph(f"<p>Bize ýazyň: {_MAIL_LINK}.</p>"),
+            Paragraph(f"<p>Bize ýazyň: {MAIL_LINK}.</p>"),
             CallToAction("HHD barada okaň", "about"),
             CallToAction("Habarlary okaň", "news"),
         ),
@@ -160,7 +142,7 @@ HOME_PAGE = {
                 "правозащитниками в Турции ищем выход. Мы также привлекаем к этим проблемам внимание "
                 "общества.</p>"
             ),
-            Paragraph(f"<p>Напишите нам: {_MAIL_LINK}.</p>"),
+            Paragraph(f"<p>Напишите нам: {MAIL_LINK}.</p>"),
             CallToAction("Подробнее о нас", "about"),
             CallToAction("Читать новости", "news"),
         ),
@@ -181,7 +163,7 @@ HOME_PAGE = {
                 "iletişimde kalıyor ve Türkiye'deki avukatlar ve insan hakları savunucularıyla birlikte "
                 "çözüm arıyoruz. Bu sorunları kamuoyunun gündemine de taşıyoruz.</p>"
             ),
-            Paragraph(f"<p>Bize yazın: {_MAIL_LINK}.</p>"),
+            Paragraph(f"<p>Bize yazın: {MAIL_LINK}.</p>"),
             CallToAction("HHD hakkında", "about"),
             CallToAction("Haberleri okuyun", "news"),
         ),
@@ -202,7 +184,7 @@ HOME_PAGE = {
                 "stay in touch, and look for a way out together with lawyers and human-rights defenders in "
                 "Türkiye. We also bring these problems to public attention.</p>"
             ),
-            Paragraph(f"<p>Write to us: {_MAIL_LINK}.</p>"),
+            Paragraph(f"<p>Write to us: {MAIL_LINK}.</p>"),
             CallToAction("About HHD", "about"),
             CallToAction("Read the news", "news"),
         ),
@@ -256,7 +238,7 @@ ABOUT_PAGE = {
                 "hyzmatdaşlyk etmäge taýýardyrys.</p>"
             ),
             Paragraph(
-                f"<p>Biziň bilen habarlaşmak üçin {_MAIL_LINK} salgysyna ýazyň. Bizi YouTube-da "
+                f"<p>Biziň bilen habarlaşmak üçin {MAIL_LINK} salgysyna ýazyň. Bizi YouTube-da "
                 f"({YOUTUBE_HANDLE}) we TikTok-da ({TIKTOK_HANDLE}) hem tapyp bilersiňiz.</p>"
             ),
             CallToAction("Habarlarymyzy okaň", "news"),
@@ -305,7 +287,7 @@ ABOUT_PAGE = {
                 "положение к лучшему.</p>"
             ),
             Paragraph(
-                f"<p>Связаться с нами можно по адресу {_MAIL_LINK}. Мы также есть на YouTube "
+                f"<p>Связаться с нами можно по адресу {MAIL_LINK}. Мы также есть на YouTube "
                 f"({YOUTUBE_HANDLE}) и в TikTok ({TIKTOK_HANDLE}).</p>"
             ),
             CallToAction("Читать наши новости", "news"),
@@ -354,7 +336,7 @@ ABOUT_PAGE = {
                 "hazırız.</p>"
             ),
             Paragraph(
-                f"<p>Bize {_MAIL_LINK} adresinden ulaşabilirsiniz. Bizi YouTube'da ({YOUTUBE_HANDLE}) ve "
+                f"<p>Bize {MAIL_LINK} adresinden ulaşabilirsiniz. Bizi YouTube'da ({YOUTUBE_HANDLE}) ve "
                 f"TikTok'ta ({TIKTOK_HANDLE}) da bulabilirsiniz.</p>"
             ),
             CallToAction("Haberlerimizi okuyun", "news"),
@@ -404,7 +386,7 @@ ABOUT_PAGE = {
                 "change the situation for the better.</p>"
             ),
             Paragraph(
-                f"<p>You can reach us at {_MAIL_LINK}. You will also find us on YouTube ({YOUTUBE_HANDLE}) "
+                f"<p>You can reach us at {MAIL_LINK}. You will also find us on YouTube ({YOUTUBE_HANDLE}) "
                 f"and TikTok ({TIKTOK_HANDLE}).</p>"
             ),
             CallToAction("Read our news", "news"),
@@ -490,7 +472,7 @@ PRIVACY_PAGE = {
             Heading("Maglumatlaryňyzy pozmak"),
             Paragraph(
                 "<p>Islendik wagt siz barada haýsy maglumatlary saklaýandygymyzy sorap we olary pozmagy "
-                f"haýyş edip bilersiňiz. Munuň üçin {_MAIL_LINK} salgysyna ýazyň: maglumatlaryňyzy pozarys "
+                f"haýyş edip bilersiňiz. Munuň üçin {MAIL_LINK} salgysyna ýazyň: maglumatlaryňyzy pozarys "
                 "we bu barada size habar bereris.</p>"
             ),
         ),
@@ -539,7 +521,7 @@ PRIVACY_PAGE = {
             Heading("Удаление ваших данных"),
             Paragraph(
                 "<p>Вы можете в любой момент узнать, какие данные о вас мы храним, и попросить их удалить. "
-                f"Напишите нам на {_MAIL_LINK}: мы удалим данные и сообщим вам об этом.</p>"
+                f"Напишите нам на {MAIL_LINK}: мы удалим данные и сообщим вам об этом.</p>"
             ),
         ),
     ),
@@ -588,7 +570,7 @@ PRIVACY_PAGE = {
             Heading("Verilerinizin silinmesi"),
             Paragraph(
                 "<p>Hakkınızda hangi verileri sakladığımızı dilediğiniz zaman sorabilir ve silinmelerini "
-                f"isteyebilirsiniz. {_MAIL_LINK} adresine yazmanız yeterli: verilerinizi siler ve size haber "
+                f"isteyebilirsiniz. {MAIL_LINK} adresine yazmanız yeterli: verilerinizi siler ve size haber "
                 "veririz.</p>"
             ),
         ),
@@ -634,513 +616,11 @@ PRIVACY_PAGE = {
             Heading("Deleting your data"),
             Paragraph(
                 "<p>You can ask us at any time what we hold about you and ask us to delete it. Write to "
-                f"{_MAIL_LINK}: we will delete your data and let you know when it is done.</p>"
+                f"{MAIL_LINK}: we will delete your data and let you know when it is done.</p>"
             ),
         ),
     ),
 }
-
-
-# --- News ----------------------------------------------------------------------
-
-_CHANNELS = f"YouTube — {YOUTUBE_HANDLE}, TikTok — {TIKTOK_HANDLE}"
-_CONTACTS = {
-    "tk": f"<p>Habarlaşmak üçin: e-poçta {_MAIL_LINK}, {_CHANNELS}.</p>",
-    "ru": f"<p>Контакты: электронная почта {_MAIL_LINK}, {_CHANNELS}.</p>",
-    "tr": f"<p>İletişim: e-posta {_MAIL_LINK}, {_CHANNELS}.</p>",
-    "en": f"<p>Contacts: e-mail {_MAIL_LINK}, {_CHANNELS}.</p>",
-}
-
-FOUNDING_ARTICLE = NewsArticle(
-    date=datetime.date(2025, 3, 3),
-    illustration="founding",
-    texts={
-        "tk": ArticleText(
-            title="Türkmen migrantlary Stambulda hukuk goraýjy gurama döretdiler",
-            slug="turkmen-migrantlary-stambulda-gurama-doretdiler",
-            summary=(
-                "Türkmenistandan gelen migrantlar Türkiýedäki we Türkmenistandaky türkmen raýatlarynyň "
-                "hukuklaryny gorajak Hak Hukuga Daýanç guramasyny hasaba aldyrdylar. Guramanyň ýolbaşçysy "
-                "edip Dursoltan Taganowa saýlandy."
-            ),
-            body=(
-                Paragraph(
-                    "<p>Stambulda täze jemgyýetçilik guramasy — Hak Hukuga Daýanç (HHD) hasaba alyndy. Ony "
-                    "şäherde ýaşaýan türkmen migrantlary esaslandyrdylar, guramanyň ýolbaşçysy edip bolsa "
-                    "Dursoltan Taganowa saýlandy.</p>"
-                ),
-                Paragraph(
-                    "<p>HHD türkmen raýatlarynyň Konstitusiýada berkidilen hukuklarynyň Türkiýede we "
-                    "Türkmenistanda nähili berjaý edilýändigine gözegçilik etmegi maksat edinýär. Gurama "
-                    "awtoritar türkmen režiminiň yzarlamalaryna we hukuk bozulmalaryna sezewar bolan "
-                    "adamlary goramaga we şeýle ýagdaýlaryň öňüni almaga çalyşar.</p>"
-                ),
-                Heading("Näme üçin täze gurama"),
-                Paragraph(
-                    "<p>Türkiýede birnäçe türkmen birleşigi eýýäm işleýär. Emma Dursoltan Taganowanyň "
-                    "belleýşi ýaly, olar adam hukuklaryny goramaýarlar: režimi wasp edýärler we hakykatda "
-                    "bolup geçýän zatlar barada dymýarlar. Şol bir wagtda käbir maglumatlara görä, häzir "
-                    "Türkiýede ýarym milliondan gowrak türkmen raýaty ýaşaýar we olaryň köpüsiniň ýagdaýy "
-                    "juda agyr.</p>"
-                ),
-                Paragraph(
-                    "<p>Ýüzmüňlerçe adam pasportyny çalşyp ýa-da ýaşaýyş rugsadyny alyp bilmeýär. Şonuň "
-                    "netijesinde olar kanuny esasda işlemek, lukmançylyk kömegini we bilim almak "
-                    "mümkinçiliginden mahrum bolýarlar, çagalaryny bolsa çagalar bagyna kabul etmeýärler. "
-                    "Ýüzlerçe adam deportasiýa merkezlerinde aýlap saklanýar we şol wagtyň dowamynda işini "
-                    "hem jaýyny ýitirýär. Merkezleriň işgärleri konsullyklaryň olaryň jaňlaryna jogap "
-                    "bermeýändigini ýa-da asla hiç hili çäre görmeýändigini aýdýarlar.</p>"
-                ),
-                Paragraph(
-                    "<p>Watandaşlarynyň daşary ýurtdaky kynçylyklaryna şeýle biperwaý garalýandygy sebäpli, "
-                    "türkmen migrantlary birleşip, öz hukuklaryny bilelikde goramagy öwrenmek kararyna "
-                    "geldiler.</p>"
-                ),
-                Heading("Aklawçylar we hukuk goraýjylar bilen hyzmatdaşlyk"),
-                Paragraph(
-                    "<p>HHD her gün türkmen raýatlaryndan hat alýar we olar bilen aragatnaşyk saklaýar. "
-                    "Gurama ýagdaýy bilelikdäki tagallalar bilen gowulandyrmak üçin ýerli aklawçylar we "
-                    "hukuk goraýjylar bilen hyzmatdaşlyk etmäge taýýar.</p>"
-                ),
-                Paragraph(_CONTACTS["tk"]),
-            ),
-        ),
-        "ru": ArticleText(
-            title="Туркменские мигранты создали в Стамбуле правозащитную организацию",
-            slug="v-stambule-sozdana-pravozashchitnaya-organizatsiya",
-            summary=(
-                "Мигранты из Туркменистана зарегистрировали организацию «Hak Hukuga Daýanç», которая будет "
-                "защищать права граждан Туркменистана в Турции и на родине. Её руководителем избрана "
-                "Дурсолтан Таганова."
-            ),
-            body=(
-                Paragraph(
-                    "<p>В Стамбуле зарегистрирована новая неправительственная организация — «Hak Hukuga "
-                    "Daýanç» (HHD), что в переводе означает «Опора на права и закон». Её основали "
-                    "туркменские мигранты, живущие в городе, а руководителем избрали Дурсолтан "
-                    "Таганову.</p>"
-                ),
-                Paragraph(
-                    "<p>HHD ставит перед собой цель следить за соблюдением конституционных прав граждан "
-                    "Туркменистана как в Турции, так и в Туркменистане. Организация намерена защищать людей, "
-                    "которых преследует авторитарный туркменский режим и чьи права он нарушает, и "
-                    "предотвращать такие нарушения.</p>"
-                ),
-                Heading("Зачем нужна новая организация"),
-                Paragraph(
-                    "<p>Несколько туркменских объединений в Турции уже существуют. Но, как отмечает "
-                    "Дурсолтан Таганова, правами человека они не занимаются: они восхваляют режим и молчат "
-                    "о том, что происходит на самом деле. А ведь, по некоторым оценкам, в Турции сейчас "
-                    "живут более полумиллиона граждан Туркменистана, и положение многих из них "
-                    "отчаянное.</p>"
-                ),
-                Paragraph(
-                    "<p>Сотни тысяч человек не могут обменять паспорт или получить вид на жительство. Из-за "
-                    "этого они лишаются возможности легально работать, получать медицинскую помощь и "
-                    "учиться, а их детей не берут в детские сады. Сотни людей месяцами содержатся в "
-                    "депортационных центрах и за это время теряют работу и жильё. Сотрудники центров "
-                    "говорят, что консульства не отвечают на их звонки или вовсе никак не реагируют.</p>"
-                ),
-                Paragraph(
-                    "<p>Столкнувшись с таким равнодушием, туркменские мигранты решили объединиться и вместе "
-                    "учиться защищать свои права.</p>"
-                ),
-                Heading("Сотрудничество с юристами и правозащитниками"),
-                Paragraph(
-                    "<p>Каждый день HHD получает сообщения от граждан Туркменистана и поддерживает с ними "
-                    "связь. Организация готова сотрудничать с местными юристами и правозащитниками, чтобы "
-                    "совместными усилиями улучшить положение.</p>"
-                ),
-                Paragraph(_CONTACTS["ru"]),
-            ),
-        ),
-        "tr": ArticleText(
-            title="Türkmen göçmenler İstanbul'da bir insan hakları kuruluşu kurdu",
-            slug="turkmen-gocmenler-istanbulda-insan-haklari-kurulusu-kurdu",
-            summary=(
-                "Türkmenistanlı göçmenler, Türkiye'de ve Türkmenistan'da Türkmenistan vatandaşlarının "
-                "haklarını savunacak Hak Hukuga Daýanç adlı kuruluşu tescil ettirdi. Kuruluşun başkanlığına "
-                "Dursoltan Taganova seçildi."
-            ),
-            body=(
-                Paragraph(
-                    "<p>İstanbul'da yeni bir sivil toplum kuruluşu tescil edildi: Hak Hukuga Daýanç (HHD), "
-                    "yani “Hak ve hukuka dayanak”. Kuruluşu şehirde yaşayan Türkmen göçmenler kurdu; "
-                    "başkanlığına ise Dursoltan Taganova seçildi.</p>"
-                ),
-                Paragraph(
-                    "<p>HHD, Türkmenistan vatandaşlarının anayasal haklarına hem Türkiye'de hem de "
-                    "Türkmenistan'da uyulup uyulmadığını izlemeyi amaçlıyor. Kuruluş, otoriter Türkmen "
-                    "rejiminin baskısına ve hak ihlallerine maruz kalan insanları korumayı ve bu tür "
-                    "ihlallerin önüne geçmeyi hedefliyor.</p>"
-                ),
-                Heading("Neden yeni bir kuruluş"),
-                Paragraph(
-                    "<p>Türkiye'de hâlihazırda birkaç Türkmen derneği faaliyet gösteriyor. Ancak Dursoltan "
-                    "Taganova'nın belirttiği gibi bu dernekler insan haklarını savunmuyor; rejimi övüyor ve "
-                    "gerçekte olup bitenler hakkında susuyorlar. Oysa bazı tahminlere göre bugün Türkiye'de "
-                    "yarım milyondan fazla Türkmenistan vatandaşı yaşıyor ve birçoğunun durumu çaresiz.</p>"
-                ),
-                Paragraph(
-                    "<p>Yüz binlerce kişi pasaportunu yenileyemiyor veya ikamet izni alamıyor. Bu nedenle "
-                    "yasal olarak çalışma, tedavi görme ve eğitim alma imkânından yoksun kalıyorlar; "
-                    "çocukları kreşlere kabul edilmiyor. Yüzlerce kişi aylarca geri gönderme merkezlerinde "
-                    "tutuluyor ve bu süre içinde işini ve barınacak yerini kaybediyor. Merkez çalışanları, "
-                    "konsoloslukların telefonlarına cevap vermediğini ya da hiç tepki göstermediğini "
-                    "söylüyor.</p>"
-                ),
-                Paragraph(
-                    "<p>Bu ilgisizlik karşısında Türkmen göçmenler bir araya gelmeye ve haklarını birlikte "
-                    "savunmayı öğrenmeye karar verdi.</p>"
-                ),
-                Heading("Avukatlar ve insan hakları savunucularıyla iş birliği"),
-                Paragraph(
-                    "<p>HHD her gün Türkmenistan vatandaşlarından mesajlar alıyor ve onlarla iletişimi "
-                    "sürdürüyor. Kuruluş, durumu ortak çabayla iyileştirmek için yerel avukatlar ve insan "
-                    "hakları savunucularıyla iş birliği yapmaya hazır.</p>"
-                ),
-                Paragraph(_CONTACTS["tr"]),
-            ),
-        ),
-        "en": ArticleText(
-            title="Turkmen migrants found a human-rights organisation in Istanbul",
-            slug="turkmen-migrants-found-human-rights-organisation-in-istanbul",
-            summary=(
-                "Migrants from Turkmenistan have registered Hak Hukuga Daýanç, an organisation that will "
-                "defend the rights of Turkmen citizens in Türkiye and in Turkmenistan. Dursoltan Taganova "
-                "was elected as its head."
-            ),
-            body=(
-                Paragraph(
-                    "<p>A new non-governmental organisation has been registered in Istanbul: Hak Hukuga "
-                    "Daýanç (HHD), which means “Reliance on Rights and Law”. It was founded by Turkmen "
-                    "migrants living in the city, who elected Dursoltan Taganova to lead it.</p>"
-                ),
-                Paragraph(
-                    "<p>HHD sets out to monitor whether the constitutional rights of Turkmen citizens are "
-                    "observed, in Türkiye as well as in Turkmenistan. It intends to protect people who are "
-                    "persecuted by the authoritarian Turkmen regime or whose rights it violates, and to help "
-                    "prevent such violations.</p>"
-                ),
-                Heading("Why a new organisation"),
-                Paragraph(
-                    "<p>Some Turkmen associations already operate in Türkiye. But, as Dursoltan Taganova "
-                    "points out, they do not defend human rights: they praise the regime and stay silent "
-                    "about what is really going on. Yet by some estimates more than half a million Turkmen "
-                    "citizens now live in Türkiye, and many of them are in a desperate position.</p>"
-                ),
-                Paragraph(
-                    "<p>Hundreds of thousands are unable to exchange their passports or to get a residence "
-                    "permit. As a result they are cut off from legal work, medical care and education, and "
-                    "their children are not admitted to kindergartens. Hundreds of people are held in "
-                    "deportation centres for months, losing their jobs and homes while they wait. Staff at "
-                    "these centres say the consulates either ignore their calls or do not react at "
-                    "all.</p>"
-                ),
-                Paragraph(
-                    "<p>Faced with such indifference, Turkmen migrants decided to join forces and learn "
-                    "together how to defend their rights.</p>"
-                ),
-                Heading("Working with lawyers and rights defenders"),
-                Paragraph(
-                    "<p>HHD hears from Turkmen citizens every day and keeps in touch with them. The "
-                    "organisation is ready to work with local lawyers and human-rights defenders to improve "
-                    "the situation through joint effort.</p>"
-                ),
-                Paragraph(_CONTACTS["en"]),
-            ),
-        ),
-    },
-)
-
-PASSPORT_AMNESTY_ARTICLE = NewsArticle(
-    date=datetime.date(2025, 4, 14),
-    illustration="passport",
-    texts={
-        "tk": ArticleText(
-            title="Hukuk goraýjylar pasport amnistiýasyna çagyrýarlar",
-            slug="pasport-amnistiyasy",
-            summary=(
-                "Hukuk goraýjylar «Türkmen Pasport Amnistiýasy» atly ýüzlenme bilen çykyş etdiler. Ol "
-                "HHD-niň her gün eşidýän meselesine — daşary ýurtda pasportyny täzeläp bilmeýän türkmen "
-                "raýatlaryna degişli."
-            ),
-            body=(
-                Paragraph(
-                    "<p>Hukuk goraýjylar «Türkmen Pasport Amnistiýasy» diýen at bilen ýüzlenme çap etdiler. "
-                    "Ýüzlenme Türkmen Helsinki adam hukuklary fondunyň saýtynda soňky habarlaryň arasynda "
-                    "peýda boldy.</p>"
-                ),
-                Paragraph(
-                    "<p>Türkiýedäki türkmenler üçin bu iň agyr meseleleriň biridir. Käbir maglumatlara görä, "
-                    "ýurtda ýarym milliondan gowrak türkmen raýaty ýaşaýar we olaryň ýüzmüňlerçesi "
-                    "pasportyny çalşyp bilmeýär. Hereketdäki pasport bolmasa, ýaşaýyş rugsadyny alyp "
-                    "bolmaýar, ýaşaýyş rugsady bolmasa bolsa adamlar kanuny esasda işläp, hassahanada "
-                    "bejergi alyp ýa-da okap bilmeýärler, çagalary hem çagalar bagyna gidip bilmeýär.</p>"
-                ),
-                Paragraph(
-                    "<p>Käbirleri deportasiýa merkezlerine düşüp, ol ýerde aýlap saklanýarlar we şol "
-                    "döwürde işini hem ýaşaýan ýerini ýitirýärler. Merkezlerden Türkmenistanyň "
-                    "konsullyklaryna edilýän jaňlar jogapsyz galýar.</p>"
-                ),
-                Heading("HHD näme edýär"),
-                Paragraph(
-                    "<p>HHD bu ýüzlenmäni paýlaşýar we pasport meselesi bilen ýüzbe-ýüz bolan her bir adamy "
-                    f"bize {_MAIL_LINK} salgysyna ýazmaga çagyrýar. Biz şeýle ýagdaýa düşen adamlar bilen "
-                    "aragatnaşykda bolýarys we olara kömek etmek üçin aklawçylar hem-de hukuk goraýjylar "
-                    "bilen bilelikde işleýäris.</p>"
-                ),
-            ),
-        ),
-        "ru": ArticleText(
-            title="Правозащитники призывают к паспортной амнистии",
-            slug="pasportnaya-amnistiya",
-            summary=(
-                "Правозащитники выступили с обращением «Türkmen Pasport Amnistiýasy» («Паспортная амнистия "
-                "для туркмен»). Оно касается проблемы, о которой HHD слышит каждый день: граждане "
-                "Туркменистана за рубежом не могут обновить паспорта."
-            ),
-            body=(
-                Paragraph(
-                    "<p>Правозащитники опубликовали обращение под названием «Türkmen Pasport Amnistiýasy» — "
-                    "паспортная амнистия для граждан Туркменистана. Оно появилось среди последних новостей "
-                    "Туркменского Хельсинкского фонда по правам человека.</p>"
-                ),
-                Paragraph(
-                    "<p>Для туркменской общины в Турции это одна из самых острых проблем. По некоторым "
-                    "данным, в стране живут более полумиллиона граждан Туркменистана, и сотни тысяч из них "
-                    "не могут обменять паспорт. Без действующего паспорта нельзя получить вид на "
-                    "жительство, а без вида на жительство люди не могут легально работать, лечиться в "
-                    "больнице и учиться, а их дети — ходить в детский сад.</p>"
-                ),
-                Paragraph(
-                    "<p>Некоторые попадают в депортационные центры, проводят там месяцы и за это время "
-                    "теряют работу и жильё. Звонки из центров в консульства Туркменистана остаются без "
-                    "ответа.</p>"
-                ),
-                Heading("Что делает HHD"),
-                Paragraph(
-                    "<p>HHD распространяет это обращение и просит всех, кого коснулась паспортная проблема, "
-                    f"написать нам на {_MAIL_LINK}. Мы поддерживаем связь с людьми, оказавшимися в такой "
-                    "ситуации, и вместе с юристами и правозащитниками помогаем им.</p>"
-                ),
-            ),
-        ),
-        "tr": ArticleText(
-            title="İnsan hakları savunucularından pasaport affı çağrısı",
-            slug="pasaport-affi-cagrisi",
-            summary=(
-                "İnsan hakları savunucuları “Türkmen Pasport Amnistiýasy” (Türkmen pasaport affı) başlıklı "
-                "bir çağrı yaptı. Çağrı, HHD'nin her gün duyduğu bir sorunla ilgili: yurt dışında "
-                "pasaportunu yenileyemeyen Türkmenistan vatandaşları."
-            ),
-            body=(
-                Paragraph(
-                    "<p>İnsan hakları savunucuları “Türkmen Pasport Amnistiýasy” başlıklı bir çağrı "
-                    "yayımladı; başlık, Türkmenistan vatandaşları için bir pasaport affı anlamına geliyor. "
-                    "Çağrı, Türkmen Helsinki İnsan Hakları Vakfı'nın son haberleri arasında yer aldı.</p>"
-                ),
-                Paragraph(
-                    "<p>Türkiye'deki Türkmen topluluğu için bu, en yakıcı sorunlardan biri. Bazı verilere "
-                    "göre ülkede yarım milyondan fazla Türkmenistan vatandaşı yaşıyor ve bunların yüz "
-                    "binlercesi pasaportunu yenileyemiyor. Geçerli pasaport olmadan ikamet izni alınamıyor; "
-                    "ikamet izni olmadan da insanlar yasal olarak çalışamıyor, hastanede tedavi göremiyor, "
-                    "okuyamıyor; çocukları kreşe gidemiyor.</p>"
-                ),
-                Paragraph(
-                    "<p>Bazıları geri gönderme merkezlerine düşüyor, orada aylar geçiriyor ve bu sürede "
-                    "işini ve evini kaybediyor. Merkezlerden Türkmenistan konsolosluklarına yapılan "
-                    "aramalar cevapsız kalıyor.</p>"
-                ),
-                Heading("HHD ne yapıyor"),
-                Paragraph(
-                    "<p>HHD bu çağrıyı paylaşıyor ve pasaport sorunu yaşayan herkesi "
-                    f"{_MAIL_LINK} adresine yazmaya davet ediyor. Bu durumdaki insanlarla iletişimde "
-                    "kalıyor, onlara yardım etmek için avukatlar ve insan hakları savunucularıyla birlikte "
-                    "çalışıyoruz.</p>"
-                ),
-            ),
-        ),
-        "en": ArticleText(
-            title="Human-rights defenders call for a passport amnesty",
-            slug="passport-amnesty-appeal",
-            summary=(
-                "Human-rights defenders have issued an appeal titled “Türkmen Pasport Amnistiýasy” (a "
-                "passport amnesty for Turkmens). It concerns a problem HHD hears about every day: Turkmen "
-                "citizens abroad who cannot renew their passports."
-            ),
-            body=(
-                Paragraph(
-                    "<p>Human-rights defenders have published an appeal under the title “Türkmen Pasport "
-                    "Amnistiýasy”, a passport amnesty for citizens of Turkmenistan. It appeared among the "
-                    "latest news of the Turkmen Helsinki Foundation for Human Rights.</p>"
-                ),
-                Paragraph(
-                    "<p>For the Turkmen community in Türkiye this is one of the most pressing problems. By "
-                    "some estimates more than half a million Turkmen citizens live in the country, and "
-                    "hundreds of thousands of them cannot exchange their passports. Without a valid "
-                    "passport there is no residence permit, and without a residence permit people cannot "
-                    "work legally, be treated in hospital or study, and their children cannot go to "
-                    "kindergarten.</p>"
-                ),
-                Paragraph(
-                    "<p>Some end up in deportation centres, spend months there and lose their jobs and "
-                    "housing in the meantime. Calls from the centres to Turkmenistan's consulates go "
-                    "unanswered.</p>"
-                ),
-                Heading("What HHD does"),
-                Paragraph(
-                    "<p>HHD is sharing the appeal and asks everyone affected by the passport problem to "
-                    f"write to us at {_MAIL_LINK}. We stay in touch with people in this situation and work "
-                    "with lawyers and human-rights defenders to help them.</p>"
-                ),
-            ),
-        ),
-    },
-)
-
-FREEDOM_OF_MOVEMENT_ARTICLE = NewsArticle(
-    date=datetime.date(2025, 5, 19),
-    illustration="movement",
-    texts={
-        "tk": ArticleText(
-            title="Türkmen raýatlarynyň erkin hereket etmäge hukugy bolmaly",
-            slug="erkin-hereket-etmek-hukugy",
-            summary=(
-                "Öz ýurduňdan çykmak we oňa gaýdyp gelmek adamyň esasy hukuklarynyň biridir. Daşary ýurtda "
-                "ýaşaýan köp türkmen raýaty üçin bu hukuk diňe kagyz ýüzünde galýar."
-            ),
-            body=(
-                Paragraph(
-                    "<p>Islendik ýurtdan, şol sanda öz ýurduňdan çykmak we oňa gaýdyp gelmek hukugy halkara "
-                    "adam hukuklary kanunçylygynda ykrar edilen. Hukuk goraýjylar türkmen raýatlarynyň hem "
-                    "bu hukukdan peýdalanyp bilmelidigini nygtaýarlar; Türkmen Helsinki adam hukuklary fondy "
-                    "hem bu meselä ünsi çekdi.</p>"
-                ),
-                Paragraph(
-                    "<p>Türkiýedäki türkmen migrantlary üçin erkin hereket etmek hereketdäki pasporta bagly. "
-                    "Ýüzmüňlerçe adam pasportyny çalşyp bilmeýär, şonuň üçin ýaşaýyş rugsadyny hem alyp "
-                    "bilmeýär. Olar ýaşaýan ýerinde kanuny ýerleşip bilmeýärler, howpsuz syýahat edip "
-                    "bilmeýärler we aýlarboýy deportasiýa merkezinde galmak howpy astynda ýaşaýarlar.</p>"
-                ),
-                Paragraph(
-                    "<p>Pasport döwletiň rehimdarlygy däl-de, raýatyň özüne degişli hukuklaryndan "
-                    "peýdalanmagyna mümkinçilik berýän resminamadyr. Konsullyklar jogap bermese we "
-                    "resminamalary täzeläp bolmasa, adamlar iki ýurduň arasynda gysylyp galýarlar.</p>"
-                ),
-                Heading("HHD näme eder"),
-                Paragraph(
-                    "<p>HHD bu hukugyň nähili berjaý edilýändigine gözegçilik etmegi dowam etdirer we bize "
-                    "ýüzlenen adamlaryň ýagdaýlary barada olaryň razylygy bilen habar berer. Eger bu mesele "
-                    f"size hem degişli bolsa, bize ýazyň: {_MAIL_LINK}.</p>"
-                ),
-            ),
-        ),
-        "ru": ArticleText(
-            title="Граждане Туркменистана должны иметь право на свободу передвижения",
-            slug="svoboda-peredvizheniya",
-            summary=(
-                "Свободно покидать свою страну и возвращаться в неё — одно из основных прав человека. Для "
-                "многих граждан Туркменистана за рубежом это право существует лишь на бумаге."
-            ),
-            body=(
-                Paragraph(
-                    "<p>Право покидать любую страну, включая собственную, и возвращаться в свою страну "
-                    "признано международным правом в области прав человека. Правозащитники настаивают на "
-                    "том, что граждане Туркменистана тоже должны иметь возможность им пользоваться; на эту "
-                    "проблему обратил внимание и Туркменский Хельсинкский фонд по правам человека.</p>"
-                ),
-                Paragraph(
-                    "<p>Для туркменских мигрантов в Турции свобода передвижения зависит от действующего "
-                    "паспорта. Сотни тысяч человек не могут его обменять, а значит, не могут получить и вид "
-                    "на жительство. Они не могут легально обосноваться там, где живут, не могут безопасно "
-                    "путешествовать и рискуют на месяцы оказаться в депортационном центре.</p>"
-                ),
-                Paragraph(
-                    "<p>Паспорт — не милость государства, а документ, с помощью которого гражданин "
-                    "пользуется принадлежащими ему правами. Когда консульства молчат, а документы "
-                    "невозможно обновить, люди оказываются зажатыми между двумя странами.</p>"
-                ),
-                Heading("Что будет делать HHD"),
-                Paragraph(
-                    "<p>HHD продолжит следить за тем, как соблюдается это право, и с согласия обратившихся "
-                    "к нам людей рассказывать об их положении. Если эта проблема касается и вас, напишите "
-                    f"нам: {_MAIL_LINK}.</p>"
-                ),
-            ),
-        ),
-        "tr": ArticleText(
-            title="Türkmenistan vatandaşları seyahat özgürlüğüne sahip olmalı",
-            slug="seyahat-ozgurlugu",
-            summary=(
-                "İnsanın kendi ülkesinden ayrılabilmesi ve oraya geri dönebilmesi temel insan haklarından "
-                "biridir. Yurt dışındaki birçok Türkmenistan vatandaşı için bu hak yalnızca kâğıt üzerinde "
-                "kalıyor."
-            ),
-            body=(
-                Paragraph(
-                    "<p>Kendi ülkesi de dâhil olmak üzere herhangi bir ülkeden ayrılma ve kendi ülkesine "
-                    "geri dönme hakkı, uluslararası insan hakları hukukunda tanınmış bir haktır. İnsan "
-                    "hakları savunucuları, Türkmenistan vatandaşlarının da bu haktan yararlanabilmesi "
-                    "gerektiğini vurguluyor; Türkmen Helsinki İnsan Hakları Vakfı da bu konuya dikkat "
-                    "çekti.</p>"
-                ),
-                Paragraph(
-                    "<p>Türkiye'deki Türkmen göçmenler için seyahat özgürlüğü geçerli bir pasaporta bağlı. "
-                    "Yüz binlerce kişi pasaportunu yenileyemiyor ve bu yüzden ikamet izni de alamıyor. "
-                    "Yaşadıkları yerde yasal olarak yerleşemiyor, güvenle seyahat edemiyor ve aylarca bir "
-                    "geri gönderme merkezinde kalma riskiyle yaşıyorlar.</p>"
-                ),
-                Paragraph(
-                    "<p>Pasaport devletin bir lütfu değil, vatandaşın kendisine ait hakları kullanmasını "
-                    "sağlayan bir belgedir. Konsolosluklar sessiz kaldığında ve belgeler yenilenemediğinde "
-                    "insanlar iki ülke arasında sıkışıp kalıyor.</p>"
-                ),
-                Heading("HHD ne yapacak"),
-                Paragraph(
-                    "<p>HHD bu hakka ne ölçüde uyulduğunu izlemeyi sürdürecek ve bize başvuran insanların "
-                    "durumlarını, onların izniyle, kamuoyuyla paylaşacak. Bu sorun sizi de ilgilendiriyorsa "
-                    f"bize yazın: {_MAIL_LINK}.</p>"
-                ),
-            ),
-        ),
-        "en": ArticleText(
-            title="Turkmen citizens should have the right to freedom of movement",
-            slug="freedom-of-movement",
-            summary=(
-                "Being free to leave your own country and to return to it is a basic human right. For many "
-                "Turkmen citizens abroad, that right exists only on paper."
-            ),
-            body=(
-                Paragraph(
-                    "<p>The right to leave any country, including one's own, and to return to one's own "
-                    "country is recognised in international human-rights law. Human-rights defenders insist "
-                    "that citizens of Turkmenistan must be able to use it too; the Turkmen Helsinki "
-                    "Foundation for Human Rights has drawn attention to the issue as well.</p>"
-                ),
-                Paragraph(
-                    "<p>For Turkmen migrants in Türkiye, freedom of movement depends on a valid passport. "
-                    "Hundreds of thousands cannot exchange theirs, and so cannot obtain a residence permit "
-                    "either. They cannot settle lawfully where they live, cannot travel safely, and live "
-                    "with the risk of spending months in a deportation centre.</p>"
-                ),
-                Paragraph(
-                    "<p>A passport is not a favour granted by the state; it is the document through which "
-                    "citizens use the rights that belong to them. When consulates stay silent and papers "
-                    "cannot be renewed, people are trapped between two countries.</p>"
-                ),
-                Heading("What HHD will do"),
-                Paragraph(
-                    "<p>HHD will keep monitoring how this right is respected and, with their consent, will "
-                    "report on the situations of people who contact us. If this problem affects you too, "
-                    f"write to us: {_MAIL_LINK}.</p>"
-                ),
-            ),
-        ),
-    },
-)
-
-NEWS_ARTICLES = (FOUNDING_ARTICLE, PASSPORT_AMNESTY_ARTICLE, FREEDOM_OF_MOVEMENT_ARTICLE)
 
 
 # --- Illustrations ---------------------------------------------------------------
@@ -1231,6 +711,42 @@ ILLUSTRATIONS = {
             "biten noktalı bir yol, soluk bir güneş ve birkaç kuş.",
             "en": "Abstract illustration: a dotted path curving across a dawn sky from left to right and "
             "ending in an arrow, with a pale sun and a few birds.",
+        },
+    ),
+    "waiting": Illustration(
+        title="Demo illustration: months of waiting",
+        filename="hhd-demo-waiting.jpg",
+        motif="calendar",
+        start_colour=(30, 41, 59),
+        end_colour=(120, 140, 168),
+        word="",
+        alt_text={
+            "tk": "Abstrakt surat: goýy çal-gök fonda kiçi inedördüllerden ybarat senenama, olaryň köpüsiniň "
+            "üsti çyzylan.",
+            "ru": "Абстрактная иллюстрация: календарная сетка из маленьких квадратов, большинство из которых "
+            "зачёркнуты, на тёмном серо-синем фоне.",
+            "tr": "Soyut illüstrasyon: koyu gri-mavi bir zemin üzerinde, çoğunun üstü çizilmiş küçük "
+            "karelerden oluşan bir takvim.",
+            "en": "Abstract illustration: a calendar grid of small squares, most of them crossed out, on a "
+            "dark grey-blue background.",
+        },
+    ),
+    "messages": Illustration(
+        title="Demo illustration: messages to HHD",
+        filename="hhd-demo-messages.jpg",
+        motif="speech_bubbles",
+        start_colour=(12, 74, 84),
+        end_colour=(214, 178, 110),
+        word="HHD",
+        alt_text={
+            "tk": "Abstrakt surat: goýy gök-ýaşyl reňkden çäge reňkine geçýän fonda dürli ululykdaky ak "
+            "gepleşik bulutjyklary hem-de HHD harplary.",
+            "ru": "Абстрактная иллюстрация: белые облачка сообщений разного размера на фоне, который "
+            "переходит от тёмно-бирюзового к песочному, и буквы HHD.",
+            "tr": "Soyut illüstrasyon: koyu camgöbeğinden kum rengine geçen bir zeminde farklı boyutlarda "
+            "beyaz konuşma balonları ve HHD harfleri.",
+            "en": "Abstract illustration: white speech bubbles of different sizes on a background that "
+            "shades from dark teal to sand, with the letters HHD.",
         },
     ),
 }
@@ -1370,6 +886,52 @@ def _path(canvas, rng):
     return Image.alpha_composite(canvas, layer)
 
 
+def _calendar(canvas, rng):
+    """A calendar page of five weeks, most days crossed out: months spent waiting."""
+    left, top, cell, gap = 760, 240, 88, 18
+    layer = _layer(canvas)
+    draw = ImageDraw.Draw(layer)
+    draw.rounded_rectangle(
+        (left - 40, top - 110, left + 7 * (cell + gap) + 22, top - 40), 18, fill=(226, 92, 80, 230)
+    )
+    crossed = 5 * 7 - rng.randint(4, 8)
+    for index in range(5 * 7):
+        row, column = divmod(index, 7)
+        x = left + column * (cell + gap)
+        y = top + row * (cell + gap)
+        draw.rounded_rectangle(
+            (x, y, x + cell, y + cell), 12, fill=(255, 255, 255, 60 if index < crossed else 150)
+        )
+        if index < crossed:
+            draw.line((x + 18, y + cell - 18, x + cell - 18, y + 18), fill=(255, 255, 255, 210), width=7)
+    return Image.alpha_composite(canvas, layer)
+
+
+def _speech_bubbles(canvas, rng):
+    """Speech bubbles of different sizes with lines of "text", drifting up to the right: messages."""
+    layer = _layer(canvas)
+    draw = ImageDraw.Draw(layer)
+    bubbles = ((760, 520, 380, 170), (1010, 300, 430, 190), (1130, 600, 330, 140), (820, 120, 300, 120))
+    for left, top, width, height in bubbles:
+        right, bottom = left + width, top + height
+        alpha = rng.randint(170, 235)
+        draw.rounded_rectangle((left, top, right, bottom), 40, fill=(255, 255, 255, alpha))
+        # The tail of the bubble, at its lower left.
+        draw.polygon(
+            ((left + 60, bottom - 2), (left + 120, bottom - 2), (left + 40, bottom + 55)),
+            fill=(255, 255, 255, alpha),
+        )
+        lines = max(1, (height - 50) // 45)
+        for line in range(lines):
+            y = top + 40 + line * 45
+            length = rng.randint(width // 2, width - 100)
+            draw.rounded_rectangle((left + 40, y, left + 40 + length, y + 16), 8, fill=(12, 74, 84, 120))
+    canvas = Image.alpha_composite(canvas, layer)
+    glow = _layer(canvas)
+    ImageDraw.Draw(glow).ellipse((1300, 40, 1560, 300), fill=(255, 236, 190, 110))
+    return Image.alpha_composite(canvas, glow.filter(ImageFilter.GaussianBlur(30)))
+
+
 def _bezier_point(start, control, end, t):
     """The point at ``t`` (0..1) on a quadratic Bézier curve."""
     x = (1 - t) ** 2 * start[0] + 2 * (1 - t) * t * control[0] + t**2 * end[0]
@@ -1393,4 +955,6 @@ _MOTIFS = {
     "gathering": _gathering,
     "passport": _passport,
     "path": _path,
+    "calendar": _calendar,
+    "speech_bubbles": _speech_bubbles,
 }

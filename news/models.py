@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.templatetags.site_meta import canonical_url
 
 ARTICLES_PER_PAGE = 10
 
@@ -114,6 +115,7 @@ class ArticlePage(Page):
             topics = [by_key.get(topic.translation_key, topic) for topic in topics]
         context["topics"] = topics
         context["news_index"] = self.get_parent()
+        context["canonical_url"] = canonical_url(request, self)
         return context
 
 

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "donations",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -56,6 +57,8 @@ MIDDLEWARE = [
     # First: answers the load balancer before host validation and HTTPS redirects.
     "hhd_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Compresses HTML (Django pads it against BREACH); static files come precompressed.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -198,8 +201,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Hak Hukuga Daýanç"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin calls no outside host
+# Pages are indexed with the stemmer of their own language (search.backends).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backends"},
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

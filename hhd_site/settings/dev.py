@@ -16,5 +16,7 @@ TASKS = {
 
 # The demo content command creates an admin account only when this is on.
 HHD_DEMO_ADMIN_ALLOWED = True
-WHITENOISE_AUTOREFRESH = True
-WHITENOISE_USE_FINDERS = True
+# With DEBUG on, serve static files straight from the source folders; with it off
+# (bench/page_weight.py), from the collected, compressed files as in production.
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_USE_FINDERS = DEBUG

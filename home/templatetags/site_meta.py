@@ -15,6 +15,11 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 
 
+def canonical_url(request, page):
+    """The page's absolute address on the host the visitor asked for (validated by ALLOWED_HOSTS)."""
+    return request.build_absolute_uri(page.get_url(request))
+
+
 def page_description(page):
     """The text shown by search engines and link previews."""
     for attribute in ("search_description", "summary", "intro"):
@@ -82,7 +87,7 @@ def page_meta(context):
     page = context.get("page")
     if request is None or page is None or not getattr(page, "pk", None):
         return {}
-    url = page.get_full_url(request)
+    url = canonical_url(request, page)
     description = page_description(page)
     image_url = share_image_url(request, page)
     organisation = context.get("organisation")

@@ -79,8 +79,9 @@ def language_versions(context):
                 "code": code,
                 "name": name,
                 "url": url,
-                # Absolute, from the Site's configured host (never the request's Host header).
-                "full_url": target.get_full_url(request) if is_translation else "",
+                # Absolute on the host the visitor asked for (validated by ALLOWED_HOSTS),
+                # as in the sitemap and the feeds.
+                "full_url": request.build_absolute_uri(url) if is_translation else "",
                 "is_translation": is_translation,
                 "is_current": code == translation.get_language(),
             }

@@ -50,9 +50,9 @@ def test_every_page_links_each_existing_translation_and_x_default(client, site_t
         link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate", hreflang=True)
     }
     assert alternates == {
-        "tk": "http://localhost/tk/about/",
-        "ru": "http://localhost/ru/about/",
-        "x-default": "http://localhost/tk/about/",
+        "tk": "http://testserver/tk/about/",
+        "ru": "http://testserver/ru/about/",
+        "x-default": "http://testserver/tk/about/",
     }
 
 

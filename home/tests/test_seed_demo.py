@@ -1,4 +1,12 @@
-"""The demo content command, checked as a developer and a visitor would see its result."""
+"""The demo content command, checked as a developer and a visitor would see its result.
+
+Running the command takes seconds, so it runs once for this module: the
+``seeded`` fixture runs it inside a transaction that stays open until the last
+test of the module and is then rolled back. Each test runs in a savepoint inside
+it (pytest-django's ``db``), so what one test changes, for instance by running
+the command again, is undone before the next. Tests that need ``transactional_db``
+or ``live_server`` cannot share that transaction and belong in another module.
+"""
 
 import html
 import re
@@ -6,30 +14,46 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
 from home import demo_content
+from home.factories import translate_page
 from home.models import HomePage, OrganisationDetails, StandardPage
-from news.models import NewsIndexPage, NewsPage
+from news import demo_content as news_content
+from news.models import NewsIndexPage, NewsPage, StatementPage, Topic
 
 LANGUAGES = ("tk", "ru", "tr", "en")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 TURKMEN_LETTERS = set("äçňöşüýž")
+STATEMENT = news_content.PASSPORT_AMNESTY_STATEMENT
 
 
-@pytest.fixture(autouse=True)
-def media_in_a_temporary_folder(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+@pytest.fixture(scope="module", autouse=True)
+def media_in_a_temporary_folder(tmp_path_factory):
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """Run the command once for the module and return what it printed; undo it all afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        output = StringIO()
+        call_command("seed_demo", stdout=output)
+        yield output.getvalue()
+        transaction.set_rollback(True)
+    cache.clear()  # Wagtail caches the site root paths of the sites that were rolled back
 
 
 @pytest.fixture
-def seed_output(db):
-    """Run the command once and return what it printed."""
-    output = StringIO()
-    call_command("seed_demo", stdout=output)
-    return output.getvalue()
+def seed_output(seeded, db):
+    """The seeded site, for one test (in a savepoint), and what the command printed."""
+    return seeded
 
 
 def live_pages_of(model, code):
@@ -43,6 +67,9 @@ def paragraph_text(page):
 def object_counts():
     return {
         "pages": Page.objects.count(),
+        "news pages": NewsPage.objects.count(),
+        "statement pages": StatementPage.objects.count(),
+        "topics": Topic.objects.count(),
         "images": get_image_model().objects.count(),
         "users": get_user_model().objects.count(),
         "organisation details": OrganisationDetails.objects.count(),
@@ -52,29 +79,31 @@ def object_counts():
     }
 
 
-@pytest.mark.django_db
-def test_default_site_root_is_the_live_turkmen_home_page(seed_output):
+def run_command(*args):
+    output = StringIO()
+    call_command("seed_demo", *args, stdout=output)
+    return output.getvalue()
+
+
+# --- Site and pages --------------------------------------------------------------
+
+
+def test_default_site_root_is_the_live_turkmen_home_page_and_the_welcome_page_is_gone(seed_output):
     site = Site.objects.get(is_default_site=True)
     root = site.root_page.specific
     assert isinstance(root, HomePage)
     assert root.live
     assert root.locale.language_code == "tk"
     assert (site.hostname, site.port, site.site_name) == ("localhost", 80, "Hak Hukuga Daýanç")
-
-
-@pytest.mark.django_db
-def test_wagtail_welcome_page_is_deleted(seed_output):
     assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
 
 
-@pytest.mark.django_db
 def test_each_language_has_a_live_home_page_sharing_one_translation_key(seed_output):
     homes = {code: live_pages_of(HomePage, code).get() for code in LANGUAGES}
     assert len({home.translation_key for home in homes.values()}) == 1
     assert len({home.title for home in homes.values()}) == 4
 
 
-@pytest.mark.django_db
 def test_each_language_has_about_news_and_privacy_pages_in_the_menu_under_its_home(seed_output):
     for code in LANGUAGES:
         home = live_pages_of(HomePage, code).get()
@@ -84,7 +113,6 @@ def test_each_language_has_about_news_and_privacy_pages_in_the_menu_under_its_ho
         assert isinstance(children["privacy"], StandardPage), code
 
 
-@pytest.mark.django_db
 def test_about_page_uses_headings_paragraphs_a_quote_an_image_and_a_link_to_the_news(seed_output):
     for code in LANGUAGES:
         about = live_pages_of(StandardPage, code).get(slug="about")
@@ -94,40 +122,12 @@ def test_about_page_uses_headings_paragraphs_a_quote_an_image_and_a_link_to_the_
         assert blocks["call_to_action"]["page"].specific == live_pages_of(NewsIndexPage, code).get(), code
 
 
-@pytest.mark.django_db
 def test_privacy_page_names_the_address_to_write_to_for_deletion(seed_output):
     for code in LANGUAGES:
         privacy = live_pages_of(StandardPage, code).get(slug="privacy")
         assert demo_content.EMAIL in paragraph_text(privacy), code
 
 
-@pytest.mark.django_db
-def test_each_language_has_at_least_three_live_news_articles_with_an_image_and_alt_text(seed_output):
-    for code in LANGUAGES:
-        articles = list(live_pages_of(NewsPage, code))
-        assert len(articles) >= 3, code
-        for article in articles:
-            assert article.summary and article.image and article.image_alt, (code, article.slug)
-            assert article.image.width == 1600 and article.image.height == 900
-            assert len(list(article.body)) >= 3, (code, article.slug)
-
-
-@pytest.mark.django_db
-def test_news_articles_of_all_languages_are_translations_of_the_turkmen_ones(seed_output):
-    turkmen_keys = set(live_pages_of(NewsPage, "tk").values_list("translation_key", flat=True))
-    for code in LANGUAGES:
-        assert set(live_pages_of(NewsPage, code).values_list("translation_key", flat=True)) == turkmen_keys
-
-
-@pytest.mark.django_db
-def test_russian_article_is_written_in_cyrillic_and_turkmen_one_with_turkmen_letters(seed_output):
-    russian = live_pages_of(NewsPage, "ru").first()
-    turkmen = live_pages_of(NewsPage, "tk").first()
-    assert CYRILLIC.search(paragraph_text(russian))
-    assert TURKMEN_LETTERS & set(paragraph_text(turkmen))
-
-
-@pytest.mark.django_db
 def test_organisation_details_exist_in_every_language_under_one_translation_key(seed_output):
     details = {record.locale.language_code: record for record in OrganisationDetails.objects.all()}
     assert set(details) == set(LANGUAGES)
@@ -141,14 +141,157 @@ def test_organisation_details_exist_in_every_language_under_one_translation_key(
     assert len({record.tagline for record in details.values()}) == 4
 
 
-@pytest.mark.django_db
+# --- News, statements and topics ---------------------------------------------------
+
+
+def test_each_language_has_live_news_articles_and_a_statement_with_an_image_alt_text_and_source(seed_output):
+    for code in LANGUAGES:
+        news = list(live_pages_of(NewsPage, code))
+        statements = list(live_pages_of(StatementPage, code))
+        assert len(news) >= 4 and len(statements) >= 1, code
+        for article in news + statements:
+            assert article.summary and article.image and article.image_alt, (code, article.slug)
+            assert article.source, (code, article.slug)
+            assert article.image.width == 1600 and article.image.height == 900
+            assert len(list(article.body)) >= 3, (code, article.slug)
+
+
+def test_articles_and_statements_of_all_languages_are_translations_of_the_turkmen_ones(seed_output):
+    for model in (NewsPage, StatementPage):
+        turkmen_keys = set(live_pages_of(model, "tk").values_list("translation_key", flat=True))
+        for code in LANGUAGES:
+            assert set(live_pages_of(model, code).values_list("translation_key", flat=True)) == turkmen_keys
+
+
+def test_russian_article_is_written_in_cyrillic_and_turkmen_one_with_turkmen_letters(seed_output):
+    russian = live_pages_of(NewsPage, "ru").first()
+    turkmen = live_pages_of(NewsPage, "tk").first()
+    assert CYRILLIC.search(paragraph_text(russian))
+    assert TURKMEN_LETTERS & set(paragraph_text(turkmen))
+
+
+def test_each_topic_exists_in_four_languages_under_one_translation_key(seed_output):
+    assert Topic.objects.count() == 4 * len(news_content.TOPICS)
+    for texts in news_content.TOPICS.values():
+        turkmen = Topic.objects.get(locale__language_code="tk", slug=texts["tk"].slug)
+        translations = {
+            topic.locale.language_code: topic
+            for topic in Topic.objects.filter(translation_key=turkmen.translation_key)
+        }
+        assert set(translations) == set(LANGUAGES)
+        for code, topic in translations.items():
+            assert (topic.name, topic.slug) == (texts[code].name, texts[code].slug)
+
+
+def test_every_article_is_filed_under_the_topics_of_its_own_language(seed_output):
+    pages = list(NewsPage.objects.live()) + list(StatementPage.objects.live())
+    assert len(pages) == 4 * (len(news_content.NEWS_ARTICLES) + len(news_content.STATEMENTS))
+    keys_of_turkmen_page = {
+        page.translation_key: {topic.translation_key for topic in page.topics.all()}
+        for page in pages
+        if page.locale.language_code == "tk"
+    }
+    for page in pages:
+        topics = list(page.topics.all())
+        assert topics, page.url_path
+        assert {topic.locale_id for topic in topics} == {page.locale_id}, page.url_path
+        assert {topic.translation_key for topic in topics} == keys_of_turkmen_page[page.translation_key]
+
+
+def test_founding_article_is_about_passports_residence_permits_and_deportation(seed_output):
+    founding = news_content.FOUNDING_ARTICLE
+    for code in LANGUAGES:
+        page = live_pages_of(NewsPage, code).get(slug=founding.texts[code].slug)
+        expected = {news_content.TOPICS[key][code].slug for key in founding.topics}
+        assert set(page.topics.values_list("slug", flat=True)) == expected, code
+    assert set(founding.topics) == {"passports", "residence-permits", "deportation"}
+
+
+def test_passport_amnesty_appeal_is_a_statement_in_four_languages_with_no_invented_cosigners(seed_output):
+    for code in LANGUAGES:
+        text = STATEMENT.texts[code]
+        statement = live_pages_of(StatementPage, code).get(slug=text.slug)
+        assert statement.title == text.title
+        assert statement.addressee == STATEMENT.addressee[code]
+        assert statement.source == news_content.SOURCES["defenders"][code]
+        assert set(statement.topics.values_list("slug", flat=True)) == {
+            news_content.TOPICS["passports"][code].slug,
+            news_content.TOPICS["freedom-of-movement"][code].slug,
+        }
+        assert not statement.cosigners.exists()
+        assert not NewsPage.objects.filter(slug=text.slug).exists()
+
+
+def test_each_home_page_features_the_statement_in_its_own_language(client, seed_output):
+    for code in LANGUAGES:
+        home = live_pages_of(HomePage, code).get()
+        statement = live_pages_of(StatementPage, code).get()
+        assert home.featured_page_id == statement.pk, code
+    response = client.get("/tr/")
+    assert response.context["featured"] == live_pages_of(StatementPage, "tr").get()
+
+
+def test_news_index_of_each_language_lists_at_least_five_items_including_the_statement(client, seed_output):
+    for code in LANGUAGES:
+        response = client.get(f"/{code}/news/")
+        assert response.status_code == 200, code
+        assert len(response.context["articles"]) >= 5, code
+        assert STATEMENT.texts[code].title in html.unescape(response.content.decode()), code
+
+
+# --- Visitors ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_home_page_of_each_language_is_served_with_its_title(client, seed_output, code):
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    assert demo_content.HOME_PAGE[code].title in html.unescape(response.content.decode())
+
+
+def test_every_demo_page_is_served(client, seed_output):
+    pages = Page.objects.live().filter(depth__gt=2)
+    articles = len(news_content.NEWS_ARTICLES) + len(news_content.STATEMENTS)
+    assert pages.count() == 4 * (3 + articles)  # About, News, Privacy and the articles, in four languages
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert page.title in html.unescape(response.content.decode()), page.url
+
+
+# --- Running it again, and the admin account --------------------------------------
+
+
 def test_running_the_command_a_second_time_creates_nothing_new(seed_output):
     before = object_counts()
-    call_command("seed_demo", stdout=StringIO())
+    run_command()
     assert object_counts() == before
 
 
-@pytest.mark.django_db
+def test_a_statement_that_an_earlier_run_made_a_news_article_is_converted(seed_output):
+    before = object_counts()
+    # What the command used to leave: the appeal as a news article in every language.
+    for statement in StatementPage.objects.all():
+        statement.delete()
+    turkmen_index = live_pages_of(NewsIndexPage, "tk").get()
+    text = STATEMENT.texts["tk"]
+    old = NewsPage(title=text.title, slug=text.slug, date=STATEMENT.date, summary=text.summary)
+    turkmen_index.add_child(instance=old)
+    old.save_revision().publish()
+    for code in ("ru", "tr", "en"):
+        translate_page(old, code, title=STATEMENT.texts[code].title, slug=STATEMENT.texts[code].slug)
+
+    run_command()
+
+    assert not NewsPage.objects.filter(translation_key=old.translation_key).exists()
+    after = object_counts()
+    del before["revisions"], after["revisions"]  # the home pages are published again
+    assert after == before
+    for code in LANGUAGES:
+        statement = live_pages_of(StatementPage, code).get(slug=STATEMENT.texts[code].slug)
+        assert live_pages_of(HomePage, code).get().featured_page_id == statement.pk
+
+
 def test_admin_user_is_a_superuser_and_the_last_lines_tell_how_to_log_in(seed_output):
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password("hhd-demo-admin")
@@ -157,38 +300,26 @@ def test_admin_user_is_a_superuser_and_the_last_lines_tell_how_to_log_in(seed_ou
     assert "admin" in last_lines[1] and "hhd-demo-admin" in last_lines[2]
 
 
-@pytest.mark.django_db
-def test_no_user_is_created_when_demo_admin_is_not_allowed(settings):
+def test_no_user_is_created_when_demo_admin_is_not_allowed(settings, seed_output):
+    get_user_model().objects.all().delete()
     settings.HHD_DEMO_ADMIN_ALLOWED = False
-    output = StringIO()
-    call_command("seed_demo", stdout=output)
+    output = run_command()
     assert not get_user_model().objects.exists()
-    assert "HHD_DEMO_ADMIN_ALLOWED" in output.getvalue()
-    assert "hhd-demo-admin" not in output.getvalue()
+    assert "HHD_DEMO_ADMIN_ALLOWED" in output
+    assert "hhd-demo-admin" not in output
 
 
-@pytest.mark.django_db
-def test_no_user_is_created_with_the_no_admin_option():
-    call_command("seed_demo", "--no-admin", stdout=StringIO())
+def test_no_user_is_created_with_the_no_admin_option(seed_output):
+    get_user_model().objects.all().delete()
+    run_command("--no-admin")
     assert not get_user_model().objects.exists()
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("code", LANGUAGES)
-def test_home_page_of_each_language_is_served_with_its_title(client, seed_output, code):
-    response = client.get(f"/{code}/")
-    assert response.status_code == 200
-    assert demo_content.HOME_PAGE[code].title in html.unescape(response.content.decode())
+# --- The texts themselves (no database) ----------------------------------------------
 
 
-@pytest.mark.django_db
-def test_every_demo_page_is_served(client, seed_output):
-    pages = Page.objects.live().filter(depth__gt=2)
-    assert pages.count() == 4 * 6  # About, News, Privacy and three articles in four languages
-    for page in pages:
-        response = client.get(page.url)
-        assert response.status_code == 200, page.url
-        assert page.title in html.unescape(response.content.decode()), page.url
+def all_article_texts():
+    return [article.texts for article in news_content.NEWS_ARTICLES + news_content.STATEMENTS]
 
 
 def test_every_demo_text_exists_in_all_four_languages():
@@ -198,10 +329,28 @@ def test_every_demo_text_exists_in_all_four_languages():
         demo_content.NEWS_INDEX_PAGE,
         demo_content.PRIVACY_PAGE,
         demo_content.ORGANISATION,
-        *(article.texts for article in demo_content.NEWS_ARTICLES),
+        *all_article_texts(),
+        *news_content.TOPICS.values(),
+        *news_content.SOURCES.values(),
+        *(statement.addressee for statement in news_content.STATEMENTS),
         *(illustration.alt_text for illustration in demo_content.ILLUSTRATIONS.values()),
     ):
         assert set(texts) == set(LANGUAGES)
+
+
+def test_articles_name_only_known_topics_sources_and_illustrations():
+    for article in news_content.NEWS_ARTICLES + news_content.STATEMENTS:
+        assert article.topics and set(article.topics) <= set(news_content.TOPICS)
+        assert article.source in news_content.SOURCES
+        assert article.illustration in demo_content.ILLUSTRATIONS
+
+
+def test_topic_slugs_are_plain_ascii_and_unique_in_each_language():
+    for code in LANGUAGES:
+        slugs = [texts[code].slug for texts in news_content.TOPICS.values()]
+        assert len(set(slugs)) == len(slugs), code
+        for slug in slugs:
+            assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug), (code, slug)
 
 
 def test_latin_alphabet_texts_hide_no_cyrillic_look_alike_letters():
@@ -212,7 +361,10 @@ def test_latin_alphabet_texts_hide_no_cyrillic_look_alike_letters():
             repr(demo_content.NEWS_INDEX_PAGE[code]),
             repr(demo_content.PRIVACY_PAGE[code]),
             repr(demo_content.ORGANISATION[code]),
-            *(repr(article.texts[code]) for article in demo_content.NEWS_ARTICLES),
+            *(repr(texts[code]) for texts in all_article_texts()),
+            *(repr(texts[code]) for texts in news_content.TOPICS.values()),
+            *(texts[code] for texts in news_content.SOURCES.values()),
+            *(statement.addressee[code] for statement in news_content.STATEMENTS),
             *(illustration.alt_text[code] for illustration in demo_content.ILLUSTRATIONS.values()),
         ]
         for text in texts:

@@ -143,11 +143,11 @@ def test_article_page_offers_plain_share_links_and_its_canonical_address(client,
     page = soup_of(client.get("/tk/news/taze-habar/"))
     hrefs = [a["href"] for a in page.select(".share a")]
     assert hrefs[0].startswith(
-        "https://t.me/share/url?url=http%3A%2F%2Flocalhost%2Ftk%2Fnews%2Ftaze-habar%2F"
+        "https://t.me/share/url?url=http%3A%2F%2Ftestserver%2Ftk%2Fnews%2Ftaze-habar%2F"
     )
     assert any(href.startswith("https://wa.me/") for href in hrefs)
-    assert hrefs[-1] == "http://localhost/tk/news/taze-habar/"
-    assert page.select_one("link[rel=canonical]")["href"] == "http://localhost/tk/news/taze-habar/"
+    assert hrefs[-1] == "http://testserver/tk/news/taze-habar/"
+    assert page.select_one("link[rel=canonical]")["href"] == "http://testserver/tk/news/taze-habar/"
     assert page.select_one("meta[property='og:type']")["content"] == "article"
     assert not page.select("script[src^=http]")
 

@@ -1,7 +1,9 @@
 """Fill a development site with the demo content in Turkmen, Russian, Turkish and English.
 
 Safe to run again: everything is looked up (by locale, slug, translation key or
-title) and updated instead of being created twice.
+title) and updated instead of being created twice. The texts live in
+``home.demo_content`` (pages, illustrations) and ``news.demo_content`` (topics,
+news articles, statements).
 """
 
 from dataclasses import dataclass, field
@@ -12,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test import override_settings
 from wagtail.coreutils import find_available_slug
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -20,7 +23,8 @@ from wagtail.models import Locale, Page, Site
 from home import demo_content
 from home.demo_content import CallToAction, Figure, Heading, Paragraph, Quote
 from home.models import HomePage, OrganisationDetails, StandardPage
-from news.models import NewsIndexPage, NewsPage
+from news import demo_content as news_content
+from news.models import NewsIndexPage, NewsPage, StatementPage, Topic
 
 DEFAULT_LANGUAGE = demo_content.LANGUAGE_CODES[0]  # Turkmen: the source of every translation
 ADMIN_USERNAME = "admin"
@@ -38,8 +42,14 @@ class DemoSite:
     abouts: dict = field(default_factory=dict)
     news_indexes: dict = field(default_factory=dict)
     privacies: dict = field(default_factory=dict)
-    articles: dict = field(default_factory=dict)  # language code -> list of NewsPage
+    topics: dict = field(default_factory=dict)  # language code -> {topic key: Topic}
+    # (article or statement of news_content, {language code: its NewsPage or StatementPage}), in order
+    articles: list = field(default_factory=list)
     site: Site | None = None
+
+    def pages_of_article(self, article):
+        """The pages of one article or statement of ``news_content``, by language code."""
+        return next(pages for candidate, pages in self.articles if candidate is article)
 
     def pages_of(self, language):
         """The pages a call to action can point at, by the names used in ``demo_content``."""
@@ -65,15 +75,19 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, no_admin=False, **options):
-        with transaction.atomic():
+        # Translations are copied with the Turkmen slug and then renamed; they were never
+        # public under it, so Wagtail's automatic redirects from the old slug would be noise.
+        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False), transaction.atomic():
             demo = DemoSite(locales=site_locales())
             demo.images = build_illustrations()
+            demo.topics = build_topics(demo.locales)
             home = build_turkmen_home_page(demo.locales[DEFAULT_LANGUAGE])
             demo.site = make_turkmen_home_the_default_site_root(home)
             delete_wagtail_welcome_page(home)
             claim_home_slug(home)
             demo.homes = translations_of(home, demo.locales)
             build_section_pages(demo)
+            delete_news_pages_that_became_statements(demo)
             build_news_articles(demo)
             publish_home_pages(demo)
             publish_section_pages(demo)
@@ -86,11 +100,17 @@ class Command(BaseCommand):
         """Print what was built and how to log in; these are the command's last lines."""
         write = self.stdout.write
         languages = ", ".join(demo.homes)
-        article_count = len(demo_content.NEWS_ARTICLES)
+        article_count = len(news_content.NEWS_ARTICLES)
+        statement_count = len(news_content.STATEMENTS)
+        featured = news_content.FEATURED.texts["en"].title
         write(self.style.SUCCESS("Demo content is ready."))
         write(f"  Site: {demo.site.site_name} on {demo.site.hostname}:{demo.site.port}, root page in Turkmen")
-        write(f"  Home pages: {languages}")
-        write(f"  In each language: About, News ({article_count} articles), Privacy policy")
+        write(f"  Home pages: {languages}, featuring the statement {featured!r}")
+        write(
+            f"  In each language: About, News ({article_count} articles, {statement_count} statement), "
+            "Privacy policy"
+        )
+        write(f"  Topics: {len(news_content.TOPICS)} in each language")
         write(f"  Images: {len(demo.images)} illustrations")
         write(f"  Organisation details: {len(demo.locales)} languages")
         for line in admin_report:
@@ -130,6 +150,44 @@ def build_illustrations():
             image.save()
         images[key] = image
     return images
+
+
+def build_topics(locales):
+    """Find or create each topic in Turkmen and its translations; return them by language and key.
+
+    The translations share the Turkmen topic's translation key, so that pages and
+    the news filter can show a topic in the visitor's language.
+    """
+    topics = {code: {} for code in locales}
+    for key, texts in news_content.TOPICS.items():
+        turkmen = locales[DEFAULT_LANGUAGE]
+        source = Topic.objects.filter(locale=turkmen, slug=texts[DEFAULT_LANGUAGE].slug).first()
+        if source is None:
+            source = Topic(locale=turkmen)
+        save_topic(source, texts[DEFAULT_LANGUAGE])
+        for code, locale in locales.items():
+            if code == DEFAULT_LANGUAGE:
+                topics[code][key] = source
+                continue
+            text = texts[code]
+            # An editor may have made the same topic without linking it: adopt it by its slug.
+            translation = (
+                source.get_translation_or_none(locale)
+                or Topic.objects.filter(locale=locale, slug=text.slug).first()
+                or source.copy_for_translation(locale)
+            )
+            translation.translation_key = source.translation_key
+            topics[code][key] = save_topic(translation, text)
+    return topics
+
+
+def save_topic(topic, text):
+    """Give the topic the name and slug of ``text``, saving it only if something changes."""
+    if topic.pk is None or (topic.name, topic.slug) != (text.name, text.slug):
+        topic.name = text.name
+        topic.slug = text.slug
+        topic.save()
+    return topic
 
 
 def build_turkmen_home_page(turkmen):
@@ -202,18 +260,38 @@ def build_section_pages(demo):
         setattr(demo, attribute, translations_of(page, demo.locales))
 
 
+def delete_news_pages_that_became_statements(demo):
+    """Delete, in every language, the news articles that are now statements.
+
+    Earlier versions of this command made the passport-amnesty appeal a news
+    article. A page cannot change its type, so those pages go (with their
+    revisions) and ``build_news_articles`` creates the statement in their place,
+    under the same slugs.
+    """
+    for statement in news_content.STATEMENTS:
+        old_pages = NewsPage.objects.none()
+        for code, news_index in demo.news_indexes.items():
+            # A translation copied from the Turkmen page starts with the Turkmen slug.
+            slugs = {statement.texts[code].slug, statement.texts[DEFAULT_LANGUAGE].slug}
+            old_pages |= NewsPage.objects.child_of(news_index).filter(slug__in=slugs)
+        keys = set(old_pages.values_list("translation_key", flat=True))
+        for page in NewsPage.objects.filter(translation_key__in=keys):
+            page.delete()
+
+
 def build_news_articles(demo):
-    """Find or create the news articles under the Turkmen news index and their translations."""
+    """Find or create the articles and statements under the Turkmen news index, and their translations."""
     news_index = demo.news_indexes[DEFAULT_LANGUAGE]
-    demo.articles = {code: [] for code in demo.locales}
-    for article in demo_content.NEWS_ARTICLES:
-        page = child_page(news_index, NewsPage, article.texts[DEFAULT_LANGUAGE], date=article.date)
-        for code, translation in translations_of(page, demo.locales).items():
-            demo.articles[code].append(translation)
+    demo.articles = []
+    for article in news_content.NEWS_ARTICLES + news_content.STATEMENTS:
+        page_model = StatementPage if isinstance(article, news_content.Statement) else NewsPage
+        page = child_page(news_index, page_model, article.texts[DEFAULT_LANGUAGE], date=article.date)
+        demo.articles.append((article, translations_of(page, demo.locales)))
 
 
 def publish_home_pages(demo):
-    """Give each home page its title, intro and body in its language, and publish it."""
+    """Give each home page its title, intro, body and featured statement in its language, and publish it."""
+    featured = demo.pages_of_article(news_content.FEATURED)
     for code, home in demo.homes.items():
         text = demo_content.HOME_PAGE[code]
         publish(
@@ -221,6 +299,7 @@ def publish_home_pages(demo):
             title=text.title,
             intro=text.intro,
             body=stream_data(text.body, code, demo),
+            featured_page=featured[code],
         )
 
 
@@ -240,21 +319,30 @@ def publish_section_pages(demo):
 
 
 def publish_news_articles(demo):
-    """Fill each news article in each language, with its illustration and alt text, and publish it."""
-    for code, pages in demo.articles.items():
-        for page, article in zip(pages, demo_content.NEWS_ARTICLES, strict=True):
+    """Fill each article and statement in each language and publish it.
+
+    Each page gets its illustration with the alt text, its source line and the
+    topics *of its own language*: a translation copied from the Turkmen page
+    would otherwise keep pointing at the Turkmen topics.
+    """
+    for article, pages in demo.articles:
+        illustration = demo_content.ILLUSTRATIONS[article.illustration]
+        for code, page in pages.items():
             text = article.texts[code]
-            illustration = demo_content.ILLUSTRATIONS[article.illustration]
-            publish(
-                page,
-                title=text.title,
-                slug=text.slug,
-                date=article.date,
-                summary=text.summary,
-                image=demo.images[article.illustration],
-                image_alt=illustration.alt_text[code],
-                body=stream_data(text.body, code, demo),
-            )
+            fields = {
+                "title": text.title,
+                "slug": text.slug,
+                "date": article.date,
+                "summary": text.summary,
+                "image": demo.images[article.illustration],
+                "image_alt": illustration.alt_text[code],
+                "source": news_content.SOURCES[article.source][code],
+                "topics": [demo.topics[code][key] for key in article.topics],
+                "body": stream_data(text.body, code, demo),
+            }
+            if isinstance(article, news_content.Statement):
+                fields["addressee"] = article.addressee[code]
+            publish(page, **fields)
 
 
 def build_organisation_details(locales):
@@ -353,12 +441,24 @@ def publish(page, **fields):
 
 
 def shows_values(page, fields):
-    """Whether the page's fields already hold these values (StreamFields compared as raw data)."""
+    """Whether the page's fields already hold these values.
+
+    StreamFields are compared as raw data, foreign keys by id (a specific page
+    and its plain ``Page`` are the same page) and many-to-many fields as sets.
+    """
     for name, value in fields.items():
         field = page._meta.get_field(name)
-        current = getattr(page, name)
-        if isinstance(field, StreamField):
-            current = [{"type": block["type"], "value": block["value"]} for block in current.get_prep_value()]
+        if field.many_to_many:
+            current, value = {item.pk for item in getattr(page, name).all()}, {item.pk for item in value}
+        elif field.many_to_one:
+            current, value = getattr(page, field.attname), (value.pk if value is not None else None)
+        elif isinstance(field, StreamField):
+            current = [
+                {"type": block["type"], "value": block["value"]}
+                for block in getattr(page, name).get_prep_value()
+            ]
+        else:
+            current = getattr(page, name)
         if current != value:
             return False
     return True
