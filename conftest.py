@@ -38,3 +38,12 @@ def serialized_database(django_db_setup, django_db_blocker):
     from django.db import connection
 
     return getattr(connection, "_test_serialized_contents", None)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: cached fragments hold database rows that the
+    previous test's rollback removed."""
+    from django.core.cache import cache
+
+    cache.clear()

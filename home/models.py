@@ -158,7 +158,17 @@ class OrganisationDetails(TranslatableMixin, models.Model):
 
     @classmethod
     def for_language(cls, language_code):
-        """The details in the given language, else in the default language, else any."""
-        records = list(cls.objects.select_related("locale").order_by("pk"))
-        by_language = {record.locale.language_code: record for record in records}
-        return by_language.get(language_code) or by_language.get("tk") or (records[0] if records else None)
+        """The details in the given language, else in the default language, else any.
+
+        Kept in the shared cache until something is published or changed.
+        """
+        from caching.generation import cached_fragment
+
+        def build():
+            records = list(cls.objects.select_related("locale").order_by("pk"))
+            by_language = {record.locale.language_code: record for record in records}
+            return (
+                by_language.get(language_code) or by_language.get("tk") or (records[0] if records else None)
+            )
+
+        return cached_fragment(f"organisation:{language_code}", build)

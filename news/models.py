@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from caching.generation import cached_fragment
 from home.blocks import BodyBlock
 from home.templatetags.site_meta import canonical_url
 
@@ -47,6 +49,14 @@ class Topic(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def by_translation_key(cls, locale_id):
+        """The topics of one language by translation key (cached until something changes)."""
+        return cached_fragment(
+            f"topics:{locale_id}",
+            lambda: {topic.translation_key: topic for topic in cls.objects.filter(locale_id=locale_id)},
+        )
 
 
 class ArticlePage(Page):
@@ -105,15 +115,10 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = list(self.topics.all())
-        if topics:
-            # A translated page may still point at the source language's topics.
-            translated = Topic.objects.filter(
-                locale_id=self.locale_id, translation_key__in=[topic.translation_key for topic in topics]
-            )
-            by_key = {topic.translation_key: topic for topic in translated}
-            topics = [by_key.get(topic.translation_key, topic) for topic in topics]
-        context["topics"] = topics
+        # A translated page may still point at the source language's topics: show
+        # each in this page's language when it has been translated.
+        context["topics"] = self.localized_topics(Topic.by_translation_key(self.locale_id))
+        # The index links the topics (routing already loaded it: no query).
         context["news_index"] = self.get_parent()
         context["canonical_url"] = canonical_url(request, self)
         return context
@@ -231,10 +236,25 @@ class NewsIndexPage(Page):
     class Meta:
         verbose_name = _("news index")
 
+    def route(self, request, path_components):
+        """Find an article or statement by its slug in one query per page type.
+
+        Wagtail's own routing loads the child as a plain Page and then its specific
+        row (two queries); the index knows which types its children are.
+        """
+        if len(path_components) != 1:
+            return super().route(request, path_components)
+        for model in ARTICLE_KINDS.values():
+            child = model.objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self  # as Wagtail's route does: get_parent() costs nothing
+                return child.route(request, [])
+        raise Http404
+
     @cached_property
     def topics_by_key(self):
-        """The topics of this index's language, by translation key (one query)."""
-        return {topic.translation_key: topic for topic in Topic.objects.filter(locale_id=self.locale_id)}
+        """The topics of this index's language, by translation key."""
+        return Topic.by_translation_key(self.locale_id)
 
     def articles(self, kind=None, topic=None):
         """Live articles and statements under this index, as (pk, date) rows newest first."""

@@ -25,10 +25,12 @@ INSTALLED_APPS = [
     "news",
     "donations",
     "search",
+    "caching",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     # First: answers the load balancer before host validation and HTTPS redirects.
     "hhd_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous page views from the shared cache (caching/middleware.py explains the position).
+    "caching.middleware.PageCacheMiddleware",
     # Compresses HTML (Django pads it against BREACH); static files come precompressed.
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -107,21 +111,48 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # memory cache.
 
 REDIS_URL = env.str("REDIS_URL", default="")
+REDIS_CACHE_OPTIONS = {
+    # When Redis is down the site keeps serving from the database: cache errors
+    # are logged and treated as misses, after at most half a second.
+    "IGNORE_EXCEPTIONS": True,
+    "SOCKET_CONNECT_TIMEOUT": 0.5,
+    "SOCKET_TIMEOUT": 0.5,
+}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "hhd",
             "TIMEOUT": 300,
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "hhd",
         }
+    }
+
+# How long anonymous page views stay in the shared cache, and the s-maxage a CDN
+# is given; 0 turns the page cache off. Publishing purges it at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+
+# A CDN in front (purged on publish by caching.signals): Cloudflare or CloudFront.
+WAGTAILFRONTENDCACHE = {}
+if env.str("CLOUDFLARE_API_TOKEN", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+    }
+if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
     }
 
 # --- Background tasks (django-tasks; the `worker` process runs them) --------

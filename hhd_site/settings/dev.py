@@ -20,3 +20,6 @@ HHD_DEMO_ADMIN_ALLOWED = True
 # (bench/page_weight.py), from the collected, compressed files as in production.
 WHITENOISE_AUTOREFRESH = DEBUG
 WHITENOISE_USE_FINDERS = DEBUG
+
+# Pages are rendered afresh in development; set PAGE_CACHE_SECONDS to try the cache.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)

@@ -38,3 +38,6 @@ HHD_DEMO_ADMIN_ALLOWED = True
 # Serve static files from the finders: tests don't run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Off unless a test turns it on (caching/tests).
+PAGE_CACHE_SECONDS = 0

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from caching.generation import cached_fragment
+
 register = template.Library()
 
 
@@ -20,12 +22,16 @@ def _language_homes(request):
     site = _site(request)
     homes = {}
     if site is not None:
-        pages = (
-            Page.objects.live()
-            .filter(translation_key=site.root_page.translation_key)
-            .select_related("locale")
-        )
-        homes = {page.locale.language_code: page for page in pages}
+
+        def build():
+            pages = (
+                Page.objects.live()
+                .filter(translation_key=site.root_page.translation_key)
+                .select_related("locale")
+            )
+            return {page.locale.language_code: page for page in pages}
+
+        homes = cached_fragment(f"language-homes:{site.root_page_id}", build)
     request._hhd_language_homes = homes
     return homes
 
@@ -44,7 +50,7 @@ def main_menu(context):
     home = language_home(context)
     items = []
     if home is not None:
-        items = list(home.get_children().live().in_menu())
+        items = cached_fragment(f"menu:{home.pk}", lambda: list(home.get_children().live().in_menu()))
     current = context.get("page")
     return {
         "request": request,
