@@ -46,4 +46,9 @@ def empty_cache():
     previous test's rollback removed."""
     from django.core.cache import cache
 
+    from caching import generation
+    from caching.middleware import hot_pages
+
     cache.clear()
+    hot_pages.clear()
+    generation._remembered.update(generation=None, until=0.0)  # noqa: SLF001

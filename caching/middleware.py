@@ -1,12 +1,14 @@
 """Serve anonymous visitors' page views from the shared cache.
 
-Placed right under SecurityMiddleware (so HTTPS redirects and security headers
-still apply to every hit) and above GZipMiddleware (so the compressed body is
-what is cached, once per encoding).
+Placed under SecurityMiddleware (so HTTPS redirects and security headers still
+apply to every hit) and whitenoise (static files never reach it), and above
+GZipMiddleware (so the compressed body is what is cached, once per encoding).
 """
 
 import hashlib
 import logging
+import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,6 +17,38 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from .generation import current_generation
 
 logger = logging.getLogger(__name__)
+
+
+class HotPages:
+    """The most requested pages of this process, in memory, so that a hit during a flood
+    does not even need a round trip to Redis. Keys contain the generation, so a purge
+    reaches these copies as soon as this process sees it (within REMEMBER_SECONDS)."""
+
+    def __init__(self, size=256):
+        self.size = size
+        self.pages = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            frozen = self.pages.get(key)
+            if frozen is not None:
+                self.pages.move_to_end(key)
+            return frozen
+
+    def put(self, key, frozen):
+        with self.lock:
+            self.pages[key] = frozen
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.pages.clear()
+
+
+hot_pages = HotPages()
 
 CACHED_HEADERS = ("Content-Type", "Content-Encoding", "Content-Language", "Vary", "Last-Modified")
 # Pages for people, not robots of the admin: never cached.
@@ -79,7 +113,11 @@ class PageCacheMiddleware:
 
         try:
             key = cache_key(request, current_generation())
-            cached = cache.get(key)
+            cached = hot_pages.get(key)
+            if cached is None:
+                cached = cache.get(key)
+                if cached is not None:
+                    hot_pages.put(key, cached)
         except Exception:  # the cache is down: serve from the database instead
             logger.warning("page cache unavailable", exc_info=True)
             key = cached = None

@@ -148,3 +148,14 @@ def test_pages_are_still_served_when_the_cache_server_is_down(client, site_tree,
         caches._settings = None  # noqa: SLF001
     assert [response.status_code for response in responses] == [200, 200]
     assert [response["X-Page-Cache"] for response in responses] == ["miss", "miss"]
+
+
+def test_a_purge_made_by_another_process_is_seen_within_a_second(monkeypatch):
+    from caching import generation
+
+    before = generation.current_generation()
+    cache.incr(generation.GENERATION_KEY)  # what another web process's purge does
+    assert generation.current_generation() == before  # remembered for a moment
+    later = generation.time.monotonic() + generation.REMEMBER_SECONDS + 0.01
+    monkeypatch.setattr(generation.time, "monotonic", lambda: later)
+    assert generation.current_generation() == before + 1

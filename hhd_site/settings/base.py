@@ -59,11 +59,12 @@ MIDDLEWARE = [
     # First: answers the load balancer before host validation and HTTPS redirects.
     "hhd_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files first: precompressed and immutable, they need nothing below.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page views from the shared cache (caching/middleware.py explains the position).
     "caching.middleware.PageCacheMiddleware",
-    # Compresses HTML (Django pads it against BREACH); static files come precompressed.
+    # Compresses HTML (Django pads it against BREACH).
     "django.middleware.gzip.GZipMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
