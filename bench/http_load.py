@@ -62,14 +62,7 @@ def parse_args(argv):
     args = parser.parse_args(argv)
     if not 1 <= args.duration <= 120 or not 0 <= args.warmup <= 30:
         parser.error("--duration must be 1..120 and --warmup 0..30 seconds")
-    for path in args.path:
-        if not path.startswith("/") and "://" not in path:
-            parser.error(f"--path {path!r}: give a path starting with / or a full URL")
-        if "://" in path:
-            try:
-                server.require_loopback(path)
-            except server.BenchError as error:
-                parser.error(str(error))
+    server.check_paths(parser, args.path)
     return args
 
 

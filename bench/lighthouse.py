@@ -66,14 +66,7 @@ def parse_args(argv):
         "--time-limit", type=int, help="seconds after which the run stops (default: computed)"
     )
     args = parser.parse_args(argv)
-    for path in args.path:
-        if not path.startswith("/") and "://" not in path:
-            parser.error(f"--path {path!r}: give a path starting with / or a full URL")
-        if "://" in path:
-            try:
-                server.require_loopback(path)
-            except server.BenchError as error:
-                parser.error(str(error))
+    server.check_paths(parser, args.path)
     return args
 
 

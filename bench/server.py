@@ -97,6 +97,18 @@ def ensure_venv():
         sys.exit(f"{PYTHON} is missing: run scripts/setup (or scripts/run) first")
 
 
+def check_paths(parser, paths):
+    """Refuse (through ``parser.error``) any --path that is not a path or a loopback URL."""
+    for path in paths:
+        if not path.startswith("/") and "://" not in path:
+            parser.error(f"--path {path!r}: give a path starting with / or a full URL")
+        if "://" in path:
+            try:
+                require_loopback(path)
+            except BenchError as error:
+                parser.error(str(error))
+
+
 def require_loopback(url):
     """The URL, if it points at 127.0.0.1 or localhost; the run stops otherwise."""
     host = urlsplit(url).hostname
