@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from .models import ARTICLE_KINDS, NewsIndexPage, Topic, specific_articles
+from .models import ARTICLE_KINDS, NewsIndexPage, Topic, newest_first, specific_articles
 
 FEED_LENGTH = 20
 
@@ -54,14 +54,13 @@ def latest_article_pks(locale, topic=None, limit=FEED_LENGTH):
     Newest first by date, then by primary key. One query (and one for the private sections).
     """
     private = Page.objects.all().private_q()
-    rows = []
+    querysets = []
     for model in ARTICLE_KINDS.values():
         queryset = model.objects.live().filter(locale=locale, alias_of__isnull=True).exclude(private)
         if topic is not None:
             queryset = queryset.filter(topics__translation_key=topic.translation_key)
-        rows.append(queryset.values_list("pk", "date"))
-    union = rows[0].union(*rows[1:]) if len(rows) > 1 else rows[0]
-    return [pk for pk, _date in union.order_by("-date", "-pk")[:limit]]
+        querysets.append(queryset)
+    return [pk for pk, _date in newest_first(querysets)[:limit]]
 
 
 def start_of_day(date):

@@ -264,11 +264,8 @@ class NewsIndexPage(Page):
             queryset = model.objects.child_of(self).live()
             if topic is not None:
                 queryset = queryset.filter(topics__translation_key=topic.translation_key)
-            querysets.append(queryset.order_by().values_list("pk", "date"))
-        rows = querysets[0]
-        if len(querysets) > 1:
-            rows = rows.union(*querysets[1:])
-        return rows.order_by("-date", "-pk")
+            querysets.append(queryset)
+        return newest_first(querysets)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -303,6 +300,17 @@ class NewsIndexPage(Page):
 
     def topics_by_key_by_slug(self):
         return {topic.slug: topic for topic in self.topics_by_key.values()}
+
+
+def newest_first(querysets):
+    """The (pk, date) rows of several page querysets as one UNION query, newest first.
+
+    The parts carry no ORDER BY of their own (pages are ordered by path by default),
+    which SQLite refuses inside a compound statement.
+    """
+    rows = [queryset.order_by().values_list("pk", "date") for queryset in querysets]
+    union = rows[0].union(*rows[1:]) if len(rows) > 1 else rows[0]
+    return union.order_by("-date", "-pk")
 
 
 def specific_articles(pks):
