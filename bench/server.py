@@ -27,6 +27,7 @@ database and removes the temporary directory. The subprocesses get a minimal env
 (nothing of the caller's ``DATABASE_URL``, bucket or CDN credentials leaks in).
 """
 
+import base64
 import contextlib
 import fcntl
 import functools
@@ -301,6 +302,8 @@ class BenchSite:
         env.update(
             DJANGO_SETTINGS_MODULE="hhd_site.settings.production",
             SECRET_KEY=secrets.token_urlsafe(64),  # 86 characters
+            FIELD_ENCRYPTION_KEYS=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+            FIELD_HMAC_KEY=secrets.token_urlsafe(48),
             ALLOWED_HOSTS="127.0.0.1,localhost",
             DATABASE_URL=DATABASE_URL,
             REDIS_URL=REDIS_URL,

@@ -23,7 +23,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "home",
     "news",
+    "campaigns",
+    "newsletter",
     "donations",
+    "safety",
     "search",
     "caching",
     "wagtail_localize",
@@ -163,6 +166,42 @@ TASKS = {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
+
+# --- Personal data (DESIGN.md §3; safety/) ----------------------------------
+# Fernet keys, comma-separated, newest first: the first encrypts, all decrypt
+# (manage.py rotate_field_keys). FIELD_HMAC_KEY keys the digests used for look-ups.
+# Both are separate from SECRET_KEY; production refuses to start without them.
+
+FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
+FIELD_HMAC_KEY = env.str("FIELD_HMAC_KEY", default="")
+
+# The request header our own proxy puts the client address in (right-most entry is
+# trusted), e.g. HTTP_X_FORWARDED_FOR; empty: REMOTE_ADDR (no proxy).
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+
+# Public form guards (safety/guards.py).
+FORM_MIN_FILL_SECONDS = env.int("FORM_MIN_FILL_SECONDS", default=3)
+FORM_TOKEN_MAX_AGE = env.int("FORM_TOKEN_MAX_AGE", default=24 * 3600)
+
+# (hits, seconds) per subject. Many signers share one mobile carrier address (CGNAT),
+# so the per-IP limits are generous; the per-address ones are tight.
+RATE_LIMITS = {
+    "sign:ip": (env.int("RATE_LIMIT_SIGN_PER_IP", default=30), 600),
+    "sign:email": (3, 3600),
+    "subscribe:ip": (env.int("RATE_LIMIT_SUBSCRIBE_PER_IP", default=30), 600),
+    "subscribe:email": (3, 3600),
+    "confirm:ip": (60, 600),
+    "pledge:ip": (20, 600),
+    "pledge:email": (5, 3600),
+    "contact:ip": (10, 600),
+    "search:ip": (env.int("RATE_LIMIT_SEARCH_PER_IP", default=120), 60),
+}
+
+# Unconfirmed signatures and subscriptions are deleted after this many days.
+UNCONFIRMED_RETENTION_DAYS = 14
+# Sender for mail to signers and people asking for help: a neutral name, so that a
+# watched inbox does not reveal the cause.
+NEUTRAL_FROM_EMAIL = env.str("NEUTRAL_FROM_EMAIL", default="Notifications <noreply@localhost>")
 
 # --- Passwords --------------------------------------------------------------
 

@@ -23,3 +23,8 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 # Pages are rendered afresh in development; set PAGE_CACHE_SECONDS to try the cache.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+
+# Fixed dev-only keys for personal fields (production reads its own from the environment).
+_DEV_FIELD_KEY = "ZGV2LW9ubHktZmllbGQta2V5LW5vdC1mb3ItdXNlISE="  # noqa: S105
+FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[_DEV_FIELD_KEY])
+FIELD_HMAC_KEY = env.str("FIELD_HMAC_KEY", default="dev-only-hmac-key")

@@ -3,17 +3,35 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, AWS_STORAGE_BUCKET_NAME, DATABASES, SECRET_KEY, STORAGES, env
+from .base import (
+    ALLOWED_HOSTS,
+    AWS_STORAGE_BUCKET_NAME,
+    DATABASES,
+    FIELD_ENCRYPTION_KEYS,
+    FIELD_HMAC_KEY,
+    SECRET_KEY,
+    STORAGES,
+    env,
+)
 
 DEBUG = False
 
-_missing = [
-    name for name, value in (("SECRET_KEY", SECRET_KEY), ("ALLOWED_HOSTS", ALLOWED_HOSTS)) if not value
-]
+_required = (
+    ("SECRET_KEY", SECRET_KEY),
+    ("ALLOWED_HOSTS", ALLOWED_HOSTS),
+    ("FIELD_ENCRYPTION_KEYS", FIELD_ENCRYPTION_KEYS),
+    ("FIELD_HMAC_KEY", FIELD_HMAC_KEY),
+)
+_missing = [name for name, value in _required if not value]
 if _missing:
     raise ImproperlyConfigured("Production settings need these environment variables: " + ", ".join(_missing))
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
+if len(FIELD_HMAC_KEY) < 32 or FIELD_HMAC_KEY == SECRET_KEY or SECRET_KEY in FIELD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "FIELD_HMAC_KEY must be at least 32 characters, and neither it nor FIELD_ENCRYPTION_KEYS may "
+        "reuse SECRET_KEY."
+    )
 if not env.str("DATABASE_URL", default="") or (
     DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql"
 ):

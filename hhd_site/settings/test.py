@@ -41,3 +41,8 @@ WHITENOISE_USE_FINDERS = True
 
 # Off unless a test turns it on (caching/tests).
 PAGE_CACHE_SECONDS = 0
+
+# Fixed test-only keys for personal fields (production reads its own from the environment).
+_TEST_FIELD_KEY = "dGVzdC1vbmx5LWZpZWxkLWtleS1ub3QtZm9yLXVzZSE="  # noqa: S105
+FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[_TEST_FIELD_KEY])
+FIELD_HMAC_KEY = env.str("FIELD_HMAC_KEY", default="test-only-hmac-key")

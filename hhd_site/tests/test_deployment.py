@@ -16,6 +16,8 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 30 + "-production-like-secret-key-for-checks-only",
     "ALLOWED_HOSTS": "hhd.example.org",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+    "FIELD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi1saWtlLWtleS1mb3ItY2hlY2tzISE=",
+    "FIELD_HMAC_KEY": "production-like-hmac-key-for-checks-only",
 }
 
 
@@ -33,13 +35,21 @@ def run_manage(env_overrides, *args):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "FIELD_ENCRYPTION_KEYS", "FIELD_HMAC_KEY"]
+)
 def test_production_settings_refuse_to_start_without_a_required_variable(missing):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
     result = run_manage(env, "check")
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert missing in result.stderr
+
+
+def test_production_settings_refuse_an_hmac_key_that_reuses_the_secret_key():
+    result = run_manage({**PRODUCTION_ENV, "FIELD_HMAC_KEY": PRODUCTION_ENV["SECRET_KEY"]}, "check")
+    assert result.returncode != 0
+    assert "FIELD_HMAC_KEY" in result.stderr
 
 
 def test_production_settings_refuse_sqlite():

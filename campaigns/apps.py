@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CampaignsConfig(AppConfig):
+    """Appeals that supporters sign (CampaignPage, Signature), with double opt-in and exports."""
+
+    name = "campaigns"
+    verbose_name = "Campaigns"

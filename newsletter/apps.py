@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class NewsletterConfig(AppConfig):
+    """Subscribers with double opt-in, one-click unsubscribe, and issues sent in batches."""
+
+    name = "newsletter"
+    verbose_name = "Newsletter"

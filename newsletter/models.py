@@ -1,0 +1,1 @@
+"""Newsletter subscribers and issues: built in their own issue."""

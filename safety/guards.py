@@ -1,0 +1,130 @@
+"""Spam and forgery defence for public forms, without third parties (DESIGN.md §4).
+
+Public pages are served from a shared cache, so a form on them cannot carry a per-visitor
+CSRF token. Instead each public POST is checked for:
+
+- **origin**: a browser's ``Origin`` (or, without it, ``Referer``) naming another site is
+  refused. ``Origin: null`` is what browsers send for same-site form posts under our
+  ``Referrer-Policy: no-referrer``, so it counts as "no information", not as foreign;
+- **a signed form token** rendered into the page (not per visitor: it names the form and
+  the time it was rendered), which expires after ``FORM_TOKEN_MAX_AGE`` and must be at
+  least ``FORM_MIN_FILL_SECONDS`` old (a bot posting straight after fetching a fresh page
+  is refused; a visitor who was too quick gets the form back with what they typed);
+- **a honeypot** field hidden from people; a bot that fills it is answered as if it had
+  succeeded and nothing is stored.
+
+Double opt-in by e-mail and rate limits (safety.ratelimits) do the rest.
+"""
+
+import time
+from urllib.parse import urlsplit
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+HONEYPOT_FIELD = "website"
+TOKEN_FIELD = "form_token"  # noqa: S105 - a field name
+_SALT = "safety.form-token"
+
+
+def client_ip(request) -> str:
+    """The visitor's IP address, taken from the header that the deployment's own proxy sets.
+
+    ``CLIENT_IP_HEADER`` names it (e.g. ``HTTP_X_FORWARDED_FOR``); its right-most entry is the
+    one our proxy appended, so a client cannot choose it. Without the setting, REMOTE_ADDR.
+    """
+    header = settings.CLIENT_IP_HEADER
+    if header:
+        value = request.META.get(header, "")
+        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+        if entries:
+            return entries[-1]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _own_origin(request) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def is_cross_site(request) -> bool:
+    """True when the browser says the POST came from a page of another site."""
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin and origin != "null":
+        return origin != _own_origin(request)
+    referer = request.META.get("HTTP_REFERER")
+    if referer:
+        parts = urlsplit(referer)
+        return f"{parts.scheme}://{parts.netloc}" != _own_origin(request)
+    return False
+
+
+def issue_form_token(form_name: str) -> str:
+    """A token naming the form and the time it was rendered (the same for every visitor)."""
+    return signing.TimestampSigner(salt=_SALT).sign(form_name)
+
+
+def token_age(token: str, form_name: str) -> float | None:
+    """Seconds since the token was issued for this form, or None when it is forged or expired."""
+    signer = signing.TimestampSigner(salt=_SALT)
+    try:
+        value = signer.unsign(token, max_age=settings.FORM_TOKEN_MAX_AGE)
+    except (signing.BadSignature, TypeError):
+        return None
+    if value != form_name:
+        return None
+    issued = signing.b62_decode(token.rsplit(signer.sep, 2)[-2])
+    return time.time() - issued
+
+
+class GuardedForm(forms.Form):
+    """A public form with a honeypot and a signed timing token.
+
+    Subclasses set ``form_name``. After ``is_valid()``, ``caught_by_honeypot`` tells the view
+    to answer as if all went well and store nothing.
+    """
+
+    form_name = "form"
+
+    # Hidden from people by the CSS class .form-honeypot and aria-hidden on its wrapper;
+    # autocomplete off so that browsers never fill it for a real visitor.
+    website = forms.CharField(
+        required=False,
+        max_length=200,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    form_token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[TOKEN_FIELD].initial = issue_form_token(self.form_name)
+        # A bound form re-rendered with errors gets a fresh token, so the visitor's next
+        # attempt is measured from now.
+        if self.is_bound:
+            data = self.data.copy()
+            self._submitted_token = data.get(TOKEN_FIELD, "")
+            data[TOKEN_FIELD] = issue_form_token(self.form_name)
+            self.data = data
+        else:
+            self._submitted_token = ""
+
+    @property
+    def caught_by_honeypot(self) -> bool:
+        return bool(self.is_bound and self.data.get(HONEYPOT_FIELD))
+
+    def clean(self):
+        cleaned = super().clean()
+        age = token_age(self._submitted_token, self.form_name)
+        if age is None:
+            raise forms.ValidationError(
+                _("This form has expired. Please check your entries and send it again."),
+                code="form_token_invalid",
+            )
+        if age < settings.FORM_MIN_FILL_SECONDS:
+            raise forms.ValidationError(
+                _("That was very quick. Please check your entries and send the form again."),
+                code="form_too_fast",
+            )
+        return cleaned
