@@ -7,7 +7,11 @@ import polib
 import pytest
 from django.utils import translation
 
-LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
+ROOT = Path(__file__).resolve().parents[2]
+# The project catalogue, and the catalogues of apps that keep their own (scripts/messages).
+LOCALE_DIRS = [ROOT / "locale"] + sorted(
+    path for path in ROOT.glob("*/locale") if path.parent.name not in {".venv", "node_modules"}
+)
 
 LANGUAGES = ["tk", "ru", "tr", "en"]
 TRANSLATED_LANGUAGES = ["tk", "ru", "tr"]  # English is the source language
@@ -40,12 +44,28 @@ REQUIRED = {
 }
 
 
-def po_path(language):
-    return LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
+def po_path(language, locale_dir):
+    return locale_dir / language / "LC_MESSAGES" / "django.po"
 
 
-def catalogue(language):
-    return polib.pofile(str(po_path(language)))
+def catalogue(language, locale_dir=LOCALE_DIRS[0]):
+    return polib.pofile(str(po_path(language, locale_dir)))
+
+
+def dir_id(locale_dir):
+    return locale_dir.parent.name if locale_dir.parent != ROOT else "project"
+
+
+CATALOGUES = pytest.mark.parametrize(
+    ("language", "locale_dir"),
+    [(language, locale_dir) for locale_dir in LOCALE_DIRS for language in LANGUAGES],
+    ids=[f"{dir_id(locale_dir)}-{language}" for locale_dir in LOCALE_DIRS for language in LANGUAGES],
+)
+TRANSLATED_CATALOGUES = pytest.mark.parametrize(
+    ("language", "locale_dir"),
+    [(language, locale_dir) for locale_dir in LOCALE_DIRS for language in TRANSLATED_LANGUAGES],
+    ids=[f"{dir_id(locale_dir)}-{language}" for locale_dir in LOCALE_DIRS for language in TRANSLATED_LANGUAGES],
+)
 
 
 def translations_of(entry):
@@ -55,17 +75,17 @@ def translations_of(entry):
     return [entry.msgstr]
 
 
-def active_entries(language):
-    return [entry for entry in catalogue(language) if not entry.obsolete]
+def active_entries(language, locale_dir=LOCALE_DIRS[0]):
+    return [entry for entry in catalogue(language, locale_dir) if not entry.obsolete]
 
 
 def placeholders(text):
     return sorted(PLACEHOLDER.findall(text))
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_catalogue_declares_its_language_plural_forms_and_utf8(language):
-    po = catalogue(language)
+@CATALOGUES
+def test_the_catalogue_declares_its_language_plural_forms_and_utf8(language, locale_dir):
+    po = catalogue(language, locale_dir)
     assert po.metadata["Language"] == language
     assert po.metadata["Plural-Forms"] == PLURAL_FORMS[language]
     assert po.metadata["Content-Type"] == "text/plain; charset=UTF-8"
@@ -75,28 +95,28 @@ def test_the_catalogue_declares_its_language_plural_forms_and_utf8(language):
         assert template_placeholder not in header
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_string_is_translated(language):
-    untranslated = [entry.msgid for entry in catalogue(language).untranslated_entries()]
+@CATALOGUES
+def test_every_string_is_translated(language, locale_dir):
+    untranslated = [entry.msgid for entry in catalogue(language, locale_dir).untranslated_entries()]
     assert untranslated == []
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_no_translation_is_marked_fuzzy(language):
-    fuzzy = [entry.msgid for entry in catalogue(language).fuzzy_entries()]
+@CATALOGUES
+def test_no_translation_is_marked_fuzzy(language, locale_dir):
+    fuzzy = [entry.msgid for entry in catalogue(language, locale_dir).fuzzy_entries()]
     assert fuzzy == []
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_catalogue_keeps_no_obsolete_strings(language):
-    obsolete = [entry.msgid for entry in catalogue(language).obsolete_entries()]
+@CATALOGUES
+def test_the_catalogue_keeps_no_obsolete_strings(language, locale_dir):
+    obsolete = [entry.msgid for entry in catalogue(language, locale_dir).obsolete_entries()]
     assert obsolete == []
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_translations_keep_every_placeholder_and_html_tag_of_the_source(language):
+@CATALOGUES
+def test_translations_keep_every_placeholder_and_html_tag_of_the_source(language, locale_dir):
     broken = []
-    for entry in active_entries(language):
+    for entry in active_entries(language, locale_dir):
         expected = placeholders(entry.msgid)
         for msgstr in translations_of(entry):
             if placeholders(msgstr) != expected:
@@ -104,9 +124,9 @@ def test_translations_keep_every_placeholder_and_html_tag_of_the_source(language
     assert broken == []
 
 
-@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
-def test_translations_are_not_english_copies(language):
-    entries = active_entries(language)
+@TRANSLATED_CATALOGUES
+def test_translations_are_not_english_copies(language, locale_dir):
+    entries = active_entries(language, locale_dir)
     translated = [entry for entry in entries if entry.msgstr.strip() != entry.msgid.strip()]
     assert entries
     assert len(translated) / len(entries) >= MINIMUM_SHARE, [
@@ -138,14 +158,14 @@ def test_key_strings_have_their_agreed_translation(language, msgid, msgstr):
     assert catalogue(language).find(msgid).msgstr == msgstr
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_compiled_catalogue_matches_its_source(language):
-    mo_path = po_path(language).with_suffix(".mo")
+@CATALOGUES
+def test_the_compiled_catalogue_matches_its_source(language, locale_dir):
+    mo_path = po_path(language, locale_dir).with_suffix(".mo")
     assert mo_path.exists(), f"run manage.py compilemessages: {mo_path} is missing"
     compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(str(mo_path)) if not entry.msgid_plural}
     source = {
         entry.msgid: entry.msgstr
-        for entry in active_entries(language)
+        for entry in active_entries(language, locale_dir)
         if entry.msgstr and not entry.msgid_plural
     }
     assert compiled == source, "run manage.py compilemessages: the .mo file is out of date"
