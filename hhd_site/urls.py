@@ -29,6 +29,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("feeds/", include("news.urls")),
+    path("campaigns/", include("campaigns.urls")),
+    path("newsletter/", include("newsletter.urls")),
+    path("donations/", include("donations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests: a small four-language site."""
 
+import socket
 from dataclasses import dataclass, field
 
 import pytest
@@ -49,3 +50,51 @@ def site_tree(db):
         translated.tagline = tagline
         translated.save()
     return tree
+
+
+class RecordingHandler:
+    """An aiosmtpd handler that keeps every message it receives, parsed."""
+
+    def __init__(self):
+        self.messages = []
+        self.refuse = False
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        import email
+        import email.policy
+
+        if self.refuse:
+            return "451 Temporary failure, try again later"
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append(message)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback (aiosmtpd); Django's mail goes to it through SMTP.
+
+    ``smtp_server.messages`` holds the received messages (email.message.EmailMessage);
+    set ``smtp_server.refuse = True`` to answer 451 to every message.
+    """
+    from aiosmtpd.controller import Controller
+
+    handler = RecordingHandler()
+    with socket.socket() as probe:  # a free port on loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 5
+    handler.port = settings.EMAIL_PORT
+    try:
+        yield handler
+    finally:
+        controller.stop()

@@ -64,7 +64,9 @@ CATALOGUES = pytest.mark.parametrize(
 TRANSLATED_CATALOGUES = pytest.mark.parametrize(
     ("language", "locale_dir"),
     [(language, locale_dir) for locale_dir in LOCALE_DIRS for language in TRANSLATED_LANGUAGES],
-    ids=[f"{dir_id(locale_dir)}-{language}" for locale_dir in LOCALE_DIRS for language in TRANSLATED_LANGUAGES],
+    ids=[
+        f"{dir_id(locale_dir)}-{language}" for locale_dir in LOCALE_DIRS for language in TRANSLATED_LANGUAGES
+    ],
 )
 
 

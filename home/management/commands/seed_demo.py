@@ -20,11 +20,22 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from campaigns import demo_content as campaigns_content
+from donations import demo_content as donations_content
 from home import demo_content
 from home.demo_content import CallToAction, Figure, Heading, Paragraph, Quote
 from home.models import HomePage, OrganisationDetails, StandardPage
 from news import demo_content as news_content
 from news.models import NewsIndexPage, NewsPage, StatementPage, Topic
+from newsletter import demo_content as newsletter_content
+
+# Each feature app builds its own demo pages from the DemoSite (homes, privacy pages,
+# images by language) and returns lines for the report.
+APP_DEMO_BUILDERS = [
+    campaigns_content.build_demo,
+    donations_content.build_demo,
+    newsletter_content.build_demo,
+]
 
 DEFAULT_LANGUAGE = demo_content.LANGUAGE_CODES[0]  # Turkmen: the source of every translation
 ADMIN_USERNAME = "admin"
@@ -93,7 +104,10 @@ class Command(BaseCommand):
             publish_section_pages(demo)
             publish_news_articles(demo)
             build_organisation_details(demo.locales)
+            extra_reports = [line for build in APP_DEMO_BUILDERS for line in build(demo)]
         admin_report = create_demo_admin(no_admin=no_admin)
+        for line in extra_reports:
+            self.stdout.write(line)
         self.report(demo, admin_report)
 
     def report(self, demo, admin_report):

@@ -1,0 +1,5 @@
+"""Public URLs of the campaigns app (mounted under /<language>/campaigns/)."""
+
+app_name = "campaigns"
+
+urlpatterns = []

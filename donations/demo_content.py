@@ -1,0 +1,6 @@
+"""Demo content of the donations app, built by manage.py seed_demo."""
+
+
+def build_demo(demo):
+    """Build this app's demo pages under ``demo.homes``; return lines for seed_demo's report."""
+    return []
