@@ -48,7 +48,9 @@ def empty_cache():
 
     from caching import generation
     from caching.middleware import hot_pages
+    from safety import consent
 
     cache.clear()
     hot_pages.clear()
+    consent._known_versions.clear()  # noqa: SLF001 - rows of ConsentWording roll back with each test
     generation._remembered.update(generation=None, until=0.0)  # noqa: SLF001

@@ -8,6 +8,7 @@ GZipMiddleware (so the compressed body is what is cached, once per encoding).
 import hashlib
 import logging
 import threading
+import time
 from collections import OrderedDict
 
 from django.conf import settings
@@ -121,26 +122,34 @@ class PageCacheMiddleware:
         except Exception:  # the cache is down: serve from the database instead
             logger.warning("page cache unavailable", exc_info=True)
             key = cached = None
-        if cached is not None:
+        if cached is not None and cached.get("expires", 0) > time.time():
             return self.rebuild(cached, request)
 
         response = self.get_response(request)
         if is_cacheable_response(response):
-            patch_cache_control(response, public=True, max_age=60, s_maxage=seconds)
+            # A page may ask for a shorter life (a campaign's live counter: a minute).
+            lifetime = min(seconds, getattr(response, "page_cache_seconds", seconds))
+            patch_cache_control(response, public=True, max_age=min(60, lifetime), s_maxage=lifetime)
             patch_vary_headers(response, ("Accept-Encoding",))
             if key is not None:
                 try:
-                    cache.set(key, self.freeze(response), seconds)
+                    cache.set(key, self.freeze(response, lifetime), lifetime)
                     response["X-Page-Cache"] = "miss"
                 except Exception:
                     logger.warning("page cache unavailable", exc_info=True)
         return response
 
     @staticmethod
-    def freeze(response):
+    def freeze(response, lifetime):
         headers = {name: response[name] for name in CACHED_HEADERS if name in response}
         headers["Cache-Control"] = response["Cache-Control"]
-        return {"status": response.status_code, "headers": headers, "content": response.content}
+        # The in-process copy (hot_pages) has no TTL of its own: it checks this.
+        return {
+            "status": response.status_code,
+            "headers": headers,
+            "content": response.content,
+            "expires": time.time() + lifetime,
+        }
 
     @staticmethod
     def rebuild(frozen, request):

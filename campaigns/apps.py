@@ -6,3 +6,6 @@ class CampaignsConfig(AppConfig):
 
     name = "campaigns"
     verbose_name = "Campaigns"
+
+    def ready(self):
+        from . import retention  # noqa: F401 - registers the retention jobs
