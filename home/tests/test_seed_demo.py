@@ -252,7 +252,9 @@ def test_home_page_of_each_language_is_served_with_its_title(client, seed_output
 def test_every_demo_page_is_served(client, seed_output):
     pages = Page.objects.live().filter(depth__gt=2)
     articles = len(news_content.NEWS_ARTICLES) + len(news_content.STATEMENTS)
-    assert pages.count() == 4 * (3 + articles)  # About, News, Privacy and the articles, in four languages
+    campaigns = 1  # the passport amnesty appeal
+    # About, News, Privacy, the articles and the campaign, in four languages
+    assert pages.count() == 4 * (3 + articles + campaigns)
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
