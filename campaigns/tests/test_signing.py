@@ -143,7 +143,7 @@ def test_signing_again_with_the_same_address_adds_no_row_and_looks_the_same(clie
     assert again.status_code == first.status_code == 303
     assert again["Location"] == first["Location"]
     assert Signature.objects.count() == 1
-    assert "already signed" in mail.outbox[-1].body
+    assert "eýýäm gol çekipsiňiz" in mail.outbox[-1].body  # "you have already signed", in Turkmen
     assert "/confirm/" not in mail.outbox[-1].body
 
 
