@@ -388,12 +388,21 @@ class BenchSite:
         return self.workers or config["workers"], config["threads"]
 
     @contextlib.contextmanager
-    def serve(self, page_cache_seconds):
-        """gunicorn on a free loopback port with PAGE_CACHE_SECONDS set; yields the base URL."""
+    def serve(self, page_cache_seconds, extra_env=None):
+        """gunicorn on a free loopback port with PAGE_CACHE_SECONDS set; yields the base URL.
+
+        ``extra_env`` adds or overrides variables of gunicorn's environment (e.g. a settings
+        module or a rate limit that a benchmark needs out of its way).
+        """
         port = free_port()
         bind = f"127.0.0.1:{port}"
         workers, _threads = self.sizing()
-        env = {**self.env, "PAGE_CACHE_SECONDS": str(page_cache_seconds), "GUNICORN_BIND": bind}
+        env = {
+            **self.env,
+            "PAGE_CACHE_SECONDS": str(page_cache_seconds),
+            "GUNICORN_BIND": bind,
+            **(extra_env or {}),
+        }
         command = [str(GUNICORN), "--config", str(GUNICORN_CONFIG), "--bind", bind]
         if self.workers:
             command += ["--workers", str(self.workers)]

@@ -13,15 +13,46 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from caching.generation import cached_fragment
 from safety.digests import email_digest
 
-from .models import PUBLIC_LIST_LENGTH, CampaignPage, Signature
+from .models import PUBLIC_LIST_LENGTH, CampaignPage, CampaignState, Signature
 
 logger = logging.getLogger(__name__)
 
 CONFIRM_SALT = "campaigns.confirm"
 WITHDRAW_SALT = "campaigns.withdraw"
 CONFIRM_MAX_AGE = 7 * 24 * 3600
+
+
+@dataclass(frozen=True)
+class CampaignFacts:
+    """What signing needs to know of a live, public campaign page, cached per page-cache generation."""
+
+    pk: int
+    campaign_key: object
+    state: str
+    deadline: object
+
+    def is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.state == CampaignState.OPEN and (self.deadline is None or now < self.deadline)
+
+
+def campaign_facts(page_id: int) -> CampaignFacts | None:
+    """The facts of a live, unrestricted campaign page, or None.
+
+    Cached until the next publish anywhere on the site (caching.generation), so a flood of
+    signatures does not repeat Wagtail's page and view-restriction queries for each one.
+    """
+
+    def build():
+        page = CampaignPage.objects.live().filter(pk=page_id).first()
+        if page is None or page.get_view_restrictions().exists():
+            return False  # cached as well: a missing page is asked for again only after a publish
+        return CampaignFacts(page.pk, page.campaign_key, page.state, page.deadline)
+
+    return cached_fragment(f"campaign:{int(page_id)}", build) or None
 
 
 @dataclass(frozen=True)
@@ -38,7 +69,7 @@ class SigningRequest:
     language: str
 
 
-def sign(campaign: CampaignPage, request: SigningRequest) -> Signature:
+def sign(campaign: CampaignPage | CampaignFacts, request: SigningRequest) -> Signature:
     """Record a pending signature, or find the one this address already made; mail the signer.
 
     The unique constraint on (campaign, e-mail digest) decides, so concurrent signings with

@@ -7,7 +7,7 @@ double opt-in that makes a forged signature count for nothing (README: "Forms on
 pages").
 """
 
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -47,7 +47,9 @@ def render_campaign(request, campaign, form, status, **extra):
 @require_POST
 def sign(request, page_id):
     """Take a signature from the campaign page's form and answer "check your inbox"."""
-    campaign = live_campaign(page_id)
+    campaign = services.campaign_facts(page_id)
+    if campaign is None:
+        raise Http404
     if is_cross_site(request):
         return forbidden_cross_site(request)
     try:
@@ -58,9 +60,9 @@ def sign(request, page_id):
     form = SignatureForm(request.POST)
     if not campaign.is_open():
         # A late POST stores nothing; the page shows the closed notice.
-        return render_campaign(request, campaign, form, status=409, late_post=True)
+        return render_campaign(request, live_campaign(page_id), form, status=409, late_post=True)
     if not form.is_valid():
-        return render_campaign(request, campaign, form, status=400)
+        return render_campaign(request, live_campaign(page_id), form, status=400)
     thanks = HttpResponseRedirect(reverse("campaigns:check_inbox", args=[campaign.pk]), status=303)
     if form.caught_by_honeypot:
         return no_store(thanks)  # looks like success to the bot; nothing stored

@@ -344,3 +344,21 @@ def test_a_signer_who_asked_for_news_is_handed_to_the_newsletter_on_confirmation
     assert handed == []  # not before the signer confirms the address
     client.post(confirm_link(mail.outbox[0]))
     assert handed == [Signature.objects.get().pk]
+
+
+def test_a_signing_costs_a_fixed_number_of_queries(
+    client, campaign, signing_data, settings, django_assert_num_queries
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # the worker mails later
+    client.post(sign_url(campaign["tk"]), signing_data(email="first@example.org"))  # warms the caches
+    # savepoint, insert of the signature, release, insert of the mail task
+    with django_assert_num_queries(4):
+        assert client.post(sign_url(campaign["tk"]), signing_data()).status_code == 303
+
+
+def test_a_signing_for_a_page_that_is_not_a_live_campaign_is_404(client, campaign, signing_data, site_tree):
+    assert client.post(sign_url(site_tree.about["tk"]), signing_data()).status_code == 404
+    page = campaign["tk"]
+    page.unpublish()
+    assert client.post(sign_url(page), signing_data()).status_code == 404
+    assert Signature.objects.count() == 0
