@@ -1,6 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DonationsConfig(AppConfig):
+    """The donation page, pledges with bank-transfer references, and the treasurer's reconciliation."""
+
     name = "donations"
-    verbose_name = "Donations"
+    verbose_name = _("Donations")
+
+    def ready(self):
+        from . import retention  # noqa: F401 - registers the retention job

@@ -203,6 +203,19 @@ UNCONFIRMED_RETENTION_DAYS = 14
 # watched inbox does not reveal the cause.
 NEUTRAL_FROM_EMAIL = env.str("NEUTRAL_FROM_EMAIL", default="Notifications <noreply@localhost>")
 
+# --- Donations (donations/) ---------------------------------------------------
+# Column headings of the bank-statement CSV the treasurer uploads for reconciliation, as the
+# bank exports them (matched ignoring case); "currency" may be "" when the file has none.
+# A Turkish bank, for example: {"date": "Tarih", "description": "Açıklama", "amount": "Tutar", "currency": ""}
+DONATIONS_STATEMENT_COLUMNS = {
+    "date": "Date",
+    "description": "Description",
+    "amount": "Amount",
+    "currency": "Currency",
+}
+# Pledges never received lose the donor's name and e-mail address after this many days.
+DONATIONS_UNRECEIVED_RETENTION_DAYS = 180
+
 # --- Passwords --------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -253,8 +253,9 @@ def test_every_demo_page_is_served(client, seed_output):
     pages = Page.objects.live().filter(depth__gt=2)
     articles = len(news_content.NEWS_ARTICLES) + len(news_content.STATEMENTS)
     campaigns = 1  # the passport amnesty appeal
-    # About, News, Privacy, the articles and the campaign, in four languages
-    assert pages.count() == 4 * (3 + articles + campaigns)
+    donations = 1  # the donation page
+    # About, News, Privacy, the articles, the campaign and the donation page, in four languages
+    assert pages.count() == 4 * (3 + articles + campaigns + donations)
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url

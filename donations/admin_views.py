@@ -1,0 +1,237 @@
+"""The treasurer's area in the Wagtail admin: pledges, totals per month, reconciliation, export.
+
+Every view checks the Pledge permission policy (donations.permissions.TreasurerPolicy):
+only holders of ``donations.manage_pledges`` get in.
+"""
+
+import django_filters
+from django.contrib import messages
+from django.core import signing
+from django.db.models.functions import TruncMonth
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets import HeaderButton
+from wagtail.log_actions import log
+
+from . import reconciliation, references, services
+from .currencies import Currency, format_money
+from .forms import StatementUploadForm
+from .models import Pledge, PledgeStatus
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Text a donor typed, made inert for spreadsheet programs (no formula can start it)."""
+    text = str(value or "")
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def month_choices():
+    """The months in which pledges were made, newest first, as ``("2025-06", "June 2025")``."""
+    months = Pledge.objects.annotate(month=TruncMonth("created_at")).values_list("month", flat=True)
+    return [
+        (month.strftime("%Y-%m"), formats.date_format(month, "YEAR_MONTH_FORMAT"))
+        for month in sorted(set(months), reverse=True)
+    ]
+
+
+class PledgeFilterSet(WagtailFilterSet):
+    """Filters of the pledge list: status, currency and the month a pledge was made."""
+
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=PledgeStatus.choices)
+    currency = django_filters.ChoiceFilter(label=_("Currency"), choices=Currency.choices)
+    month = django_filters.ChoiceFilter(
+        label=_("Month pledged"), choices=month_choices, method="filter_month"
+    )
+
+    class Meta:
+        model = Pledge
+        fields = ["status", "currency"]
+
+    def filter_month(self, queryset, name, value):
+        year, month = (int(part) for part in value.split("-"))
+        return queryset.filter(created_at__year=year, created_at__month=month)
+
+
+def _amount(pledge):
+    return format_money(pledge.amount, pledge.currency)
+
+
+def _received(pledge):
+    if pledge.received_amount is None:
+        return ""
+    return (
+        f"{format_money(pledge.received_amount, pledge.currency)} · {formats.date_format(pledge.received_on)}"
+    )
+
+
+class PledgeIndexView(IndexView):
+    """The pledge list with filters, links to the totals and reconciliation, and audit-logged export."""
+
+    filterset_class = PledgeFilterSet
+    list_export = [
+        "display_reference",
+        "created_at",
+        "amount",
+        "currency",
+        "frequency",
+        "status",
+        "received_amount",
+        "received_on",
+        "name",
+        "email",
+        "language",
+    ]
+    export_headings = {"display_reference": _("Reference")}
+    custom_field_preprocess = {
+        "name": {"csv": spreadsheet_safe, "xlsx": spreadsheet_safe},
+        "email": {"csv": spreadsheet_safe, "xlsx": spreadsheet_safe},
+    }
+
+    @property
+    def columns(self):
+        return [
+            self._get_title_column("__str__"),
+            DateColumn("created_at", label=_("Pledged"), sort_key="created_at"),
+            Column("amount", label=_("Amount"), accessor=_amount, sort_key="amount"),
+            Column("frequency", label=_("How often"), accessor="get_frequency_display"),
+            Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+            Column("received", label=_("Received"), accessor=_received, sort_key="received_on"),
+        ]
+
+    @property
+    def header_buttons(self):
+        return [
+            HeaderButton(_("Totals"), url=reverse("pledges:totals"), icon_name="table"),
+            HeaderButton(_("Reconcile a statement"), url=reverse("pledges:reconcile"), icon_name="upload"),
+        ]
+
+    def search_queryset(self, queryset):
+        """Find a pledge by its reference as the donor reads it out: any case, dashes, spaces."""
+        if not self.is_searching:
+            return queryset
+        code = references.canonical(self.search_query)
+        if code:
+            return queryset.filter(reference=code)
+        return queryset.filter(reference__contains=references.compact(self.search_query))
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # Personal data leaves the site here: every exported pledge gets an audit-log entry.
+        services.log_export(queryset, user=self.request.user, export_format=spreadsheet_format)
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+class PledgeEditView(EditView):
+    """One pledge: who gave it (logged when opened), and the form to mark it received or cancelled."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.object.name or self.object.email:
+            log(self.object, "donations.view_donor", user=request.user)
+        return response
+
+    def get_initial(self):
+        initial = super().get_initial()
+        # A treasurer marking a pledge received usually confirms the pledged amount.
+        if self.object.status != PledgeStatus.RECEIVED:
+            initial.setdefault("received_amount", self.object.amount)
+        return initial
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.update_pledge(
+            self.form.instance,
+            status=data["status"],
+            received_amount=data.get("received_amount"),
+            received_on=data.get("received_on"),
+            user=self.request.user,
+        )
+
+
+class TreasurerView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """A page of the treasurer's area outside the model views (permission checked like them)."""
+
+    model = Pledge
+    header_icon = "table"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("pledges:index"), "label": _("Pledges")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class TotalsView(TreasurerView):
+    """Pledged and received totals per month and currency."""
+
+    permission_required = "view"
+    page_title = _("Totals per month")
+    template_name = "donations/admin/totals.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["totals"] = services.totals_by_month()
+        return context
+
+
+class ReconcileView(TreasurerView):
+    """Upload a statement; see the proposed matches and the unmatched lines."""
+
+    permission_required = "change"
+    page_title = _("Reconcile a bank statement")
+    template_name = "donations/admin/reconcile.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", StatementUploadForm())
+        context["columns"] = reconciliation.statement_columns()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = StatementUploadForm(request.POST, request.FILES)
+        context = {"form": form}
+        if form.is_valid():
+            try:
+                lines = reconciliation.read_statement(form.cleaned_data["statement"])
+            except reconciliation.StatementError as error:
+                form.add_error("statement", str(error))
+            else:
+                result = reconciliation.match_statement(lines)
+                context.update(
+                    result=result,
+                    line_count=len(lines),
+                    token=reconciliation.sign_proposals(result.proposals),
+                )
+        return self.render_to_response(self.get_context_data(**context))
+
+
+class ReconcileConfirmView(TreasurerView):
+    """Mark received the pledges of the matches the treasurer confirmed (POST only)."""
+
+    permission_required = "change"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        numbers = [int(value) for value in request.POST.getlist("line") if value.isdigit()]
+        try:
+            confirmed = reconciliation.confirm_matches(
+                request.POST.get("proposals", ""), numbers, user=request.user
+            )
+        except signing.BadSignature:
+            messages.error(request, _("These matches have expired; please upload the statement again."))
+            return redirect("pledges:reconcile")
+        message = ngettext(
+            "%(count)s pledge marked received.", "%(count)s pledges marked received.", confirmed
+        ) % {"count": confirmed}
+        messages.success(request, message)
+        return redirect(reverse("pledges:index") + "?status=received")
