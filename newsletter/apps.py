@@ -6,3 +6,6 @@ class NewsletterConfig(AppConfig):
 
     name = "newsletter"
     verbose_name = "Newsletter"
+
+    def ready(self):
+        from . import retention  # noqa: F401 - registers the retention job

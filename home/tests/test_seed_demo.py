@@ -254,8 +254,9 @@ def test_every_demo_page_is_served(client, seed_output):
     articles = len(news_content.NEWS_ARTICLES) + len(news_content.STATEMENTS)
     campaigns = 1  # the passport amnesty appeal
     donations = 1  # the donation page
-    # About, News, Privacy, the articles, the campaign and the donation page, in four languages
-    assert pages.count() == 4 * (3 + articles + campaigns + donations)
+    newsletter = 1  # the newsletter's subscribe page
+    # About, News, Privacy, the articles, the campaign, the donation and newsletter pages, in four languages
+    assert pages.count() == 4 * (3 + articles + campaigns + donations + newsletter)
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url

@@ -34,7 +34,8 @@ def test_supporter_signs_in_russian_fixes_a_mistake_and_confirms_from_the_email(
     page.get_by_role("button", name="Подпишите обращение").click()  # consent not ticked
 
     expect(page.locator(".form-errors")).to_contain_text("Исправьте отмеченные поля")
-    expect(page.locator("form.form")).to_contain_text("Чтобы подписать, согласитесь с политикой конфиденциальности")
+    consent_message = "Чтобы подписать, согласитесь с политикой конфиденциальности"
+    expect(page.locator("form.form")).to_contain_text(consent_message)
     expect(page.get_by_label("Полное имя")).to_have_value("Айна Гурбанова")
     expect(page.get_by_label("Эл. почта")).to_have_value("ayna@example.org")
     expect(page.get_by_label("Город (необязательно)")).to_have_value("Стамбул")
@@ -47,7 +48,8 @@ def test_supporter_signs_in_russian_fixes_a_mistake_and_confirms_from_the_email(
     screenshot("campaign-ru-phone-check-inbox")
 
     [message] = smtp_server.messages
-    assert message["Subject"].strip() == "Подтвердите адрес электронной почты"  # the campaign's neutral subject
+    # the campaign's neutral subject
+    assert message["Subject"].strip() == "Подтвердите адрес электронной почты"
     link = next(word for word in message.get_content().split() if "/confirm/" in word)
     page.goto(live_server.url + urlsplit(link).path)
     expect(page.get_by_role("button", name="Подтвердить подпись")).to_be_visible()

@@ -1,0 +1,367 @@
+"""Sending an issue to thousands of subscribers without losing or doubling a copy.
+
+How it stays exactly-once across a killed worker:
+
+* When sending starts (``start_sending``) the body is frozen on the issue; the first run
+  writes one ``Delivery`` row per recipient (unique per issue and subscriber).
+* Only one run works on an issue at a time: it holds a PostgreSQL advisory lock, which
+  the server releases by itself when the worker's connection dies.
+* A run claims a batch of due rows (``pending`` → ``sending``, one commit), sends them
+  one after the other **in id order** and commits each outcome right after the mail
+  server answered. So when a worker dies, at most one row of its batch can have been
+  in flight: the lowest-id row still ``sending``.
+* The next run (it can take the lock only once the dead worker is gone) marks that one
+  row ``failed`` ("interrupted") without sending it again, since the mail server may
+  already have accepted it, and puts the rest of the batch back to ``pending``. Nobody
+  gets two copies; at most one recipient per interruption may miss the issue, and the
+  admin shows them as failed.
+
+Temporary SMTP failures (4xx, lost connections) are retried with back-off
+(``RETRY_DELAYS``); permanent ones (5xx for a recipient) and the last retry are recorded
+as failed, with the server's status code and never an address.
+"""
+
+import contextlib
+import logging
+import re
+import smtplib
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.mail import get_connection
+from django.db import connection as db_connection
+from django.db import transaction
+from django.db.models import F, Min
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from . import mail
+from .models import Delivery, DeliveryStatus, IssueStatus, NewsletterIssue, Subscriber
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 100
+# Seconds to wait after the 1st, 2nd, 3rd and 4th temporary failure of one copy; the 5th is final.
+RETRY_DELAYS = (60, 300, 1800, 7200)
+MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+# When the mail server cannot be reached at all, the untried copies wait this long (no attempt counted).
+CONNECTION_RETRY_DELAY = timedelta(seconds=60)
+INTERRUPTED = "interrupted while being sent; not sent again (it may have arrived)"
+# First key of the advisory locks of this app ("NL"); the second is the issue's id.
+ADVISORY_LOCK_CLASS = 0x4E4C
+
+
+class ConnectionDown(Exception):
+    """The mail server cannot be reached or refuses us as a sender: stop and retry later."""
+
+
+@dataclass
+class RunResult:
+    """What one sending run did (counts only)."""
+
+    sent: int = 0
+    failed: int = 0
+    retrying: int = 0
+    recovered: int = 0
+    busy: bool = False
+    finished: bool = False
+    next_attempt_at: object = None
+    errors: list = field(default_factory=list)
+
+    def as_dict(self):
+        return {
+            "sent": self.sent,
+            "failed": self.failed,
+            "retrying": self.retrying,
+            "recovered": self.recovered,
+            "busy": self.busy,
+            "finished": self.finished,
+        }
+
+
+# --- Starting and resuming ------------------------------------------------------------
+
+
+def audience(issue: NewsletterIssue):
+    """The subscribers an issue goes to: confirmed, in its language (by the time sending started)."""
+    subscribers = Subscriber.objects.filter(language=issue.language, confirmed_at__isnull=False)
+    if issue.send_requested_at:
+        subscribers = subscribers.filter(confirmed_at__lte=issue.send_requested_at)
+    return subscribers
+
+
+def start_sending(issue: NewsletterIssue, user) -> bool:
+    """Freeze a draft's content and hand it to the worker; False if it was not a draft any more.
+
+    The caller has checked ``send_newsletterissue``. The audit log records who sent what.
+    """
+    from .tasks import send_issue
+
+    with transaction.atomic():
+        issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
+        if issue.status != IssueStatus.DRAFT:
+            return False
+        issue.send_requested_at = timezone.now()
+        issue.articles_since = mail.articles_cutoff(issue)
+        issue.sent_html, issue.sent_text = mail.render_body(issue, issue.articles_since)
+        issue.status = IssueStatus.SENDING
+        issue.sent_by = user
+        issue.save(
+            update_fields=[
+                "status",
+                "send_requested_at",
+                "articles_since",
+                "sent_html",
+                "sent_text",
+                "sent_by",
+            ]
+        )
+        log(
+            issue,
+            "newsletter.send",
+            user=user,
+            data={"language": issue.language, "audience": audience(issue).count()},
+        )
+    send_issue.enqueue(issue.pk)
+    return True
+
+
+def resume_sending(issue: NewsletterIssue, user) -> bool:
+    """Start another run for an issue that is still sending (after a worker died, or to retry now).
+
+    Safe at any time: a run that finds another one working leaves at once.
+    """
+    from .tasks import send_issue
+
+    if issue.status != IssueStatus.SENDING:
+        return False
+    log(issue, "newsletter.resume", user=user)
+    send_issue.enqueue(issue.pk)
+    return True
+
+
+# --- One run ------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def sender_lock(issue_id: int):
+    """Hold the issue's advisory lock for the run; yields False if another run holds it."""
+    if db_connection.vendor != "postgresql":
+        yield True  # development on SQLite: one process, tasks run inline
+        return
+    with db_connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [ADVISORY_LOCK_CLASS, issue_id])
+        acquired = cursor.fetchone()[0]
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            with db_connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [ADVISORY_LOCK_CLASS, issue_id])
+
+
+def run(
+    issue_id: int, *, batch_size: int | None = None, clock=timezone.now, mail_connection=None
+) -> RunResult:
+    """Send the due copies of an issue, batch after batch, until none is due.
+
+    ``clock`` gives "now" (tests move it forward to reach retries); ``mail_connection`` is
+    Django's mail backend by default. Returns the counts.
+    """
+    batch_size = batch_size or BATCH_SIZE
+    result = RunResult()
+    issue = NewsletterIssue.objects.filter(pk=issue_id).first()
+    if issue is None or issue.status != IssueStatus.SENDING:
+        return result
+    with sender_lock(issue_id) as acquired:
+        if not acquired:
+            result.busy = True
+            return result
+        result.recovered = recover_interrupted(issue)
+        if not issue.audience_ready:
+            build_audience(issue)
+        connection = mail_connection or get_connection()
+        try:
+            while batch := claim_batch(issue, batch_size, clock()):
+                try:
+                    send_batch(issue, batch, connection, clock, result)
+                except ConnectionDown:
+                    break
+        finally:
+            with contextlib.suppress(Exception):
+                connection.close()
+        result.finished = finish_if_done(issue)
+        if not result.finished:
+            result.next_attempt_at = schedule_next_run(issue)
+    return result
+
+
+def recover_interrupted(issue: NewsletterIssue) -> int:
+    """Settle the rows a dead run left ``sending``; returns how many were put back.
+
+    Called under the lock, so no live run owns them. The lowest-id one may have reached
+    the mail server: it is recorded as failed and not sent again.
+    """
+    stuck = list(
+        Delivery.objects.filter(issue=issue, status=DeliveryStatus.SENDING)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if not stuck:
+        return 0
+    Delivery.objects.filter(pk=stuck[0]).update(status=DeliveryStatus.FAILED, error=INTERRUPTED)
+    Delivery.objects.filter(pk__in=stuck[1:]).update(
+        status=DeliveryStatus.PENDING, attempts=F("attempts") - 1
+    )
+    logger.warning("newsletter issue %s: recovered %d copies of an interrupted run", issue.pk, len(stuck))
+    return len(stuck) - 1
+
+
+def build_audience(issue: NewsletterIssue, chunk_size: int = 2000) -> None:
+    """Write one pending delivery per recipient; idempotent (the unique constraint skips repeats)."""
+    chunk = []
+    for subscriber_id in (
+        audience(issue).order_by("pk").values_list("pk", flat=True).iterator(chunk_size=chunk_size)
+    ):
+        chunk.append(
+            Delivery(issue_id=issue.pk, subscriber_id=subscriber_id, next_attempt_at=issue.send_requested_at)
+        )
+        if len(chunk) >= chunk_size:
+            Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
+            chunk = []
+    if chunk:
+        Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(audience_ready=True)
+    issue.audience_ready = True
+
+
+def claim_batch(issue: NewsletterIssue, batch_size: int, now) -> list:
+    """Mark up to ``batch_size`` due rows ``sending`` in one commit and return them in id order."""
+    # Someone who unsubscribed after the audience was written is simply no longer in it.
+    Delivery.objects.filter(issue=issue, status=DeliveryStatus.PENDING, subscriber__isnull=True).delete()
+    with transaction.atomic():
+        ids = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(issue=issue, status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:batch_size]
+        )
+        Delivery.objects.filter(pk__in=ids).update(status=DeliveryStatus.SENDING, attempts=F("attempts") + 1)
+    return list(Delivery.objects.filter(pk__in=ids).select_related("subscriber").order_by("pk"))
+
+
+def send_batch(issue, batch, connection, clock, result: RunResult) -> None:
+    """Send a claimed batch in id order, committing each outcome as soon as the server answered.
+
+    Raises ConnectionDown (after putting the unsent rest of the batch back) when the mail
+    server cannot be reached.
+    """
+    try:
+        # Opened here, so that one connection carries the whole batch (send_messages would
+        # otherwise open and close one per message).
+        connection.open()
+    except (smtplib.SMTPException, OSError) as error:
+        release([row.pk for row in batch], not_before=clock() + CONNECTION_RETRY_DELAY)
+        raise ConnectionDown from error
+    for position, delivery in enumerate(batch):
+        if delivery.subscriber is None:  # unsubscribed while the batch was claimed
+            Delivery.objects.filter(pk=delivery.pk).delete()
+            continue
+        message = mail.subscriber_issue_message(issue, delivery.subscriber, connection=connection)
+        try:
+            connection.send_messages([message])
+        except (smtplib.SMTPException, OSError) as error:
+            permanent, reason, connection_down = classify(error)
+            record_failure(delivery, permanent, reason, clock(), result)
+            if connection_down:
+                release(
+                    [row.pk for row in batch[position + 1 :]], not_before=clock() + CONNECTION_RETRY_DELAY
+                )
+                with contextlib.suppress(Exception):
+                    connection.close()
+                raise ConnectionDown from error
+        else:
+            Delivery.objects.filter(pk=delivery.pk).update(
+                status=DeliveryStatus.SENT, sent_at=clock(), error=""
+            )
+            result.sent += 1
+
+
+def release(ids, not_before=None) -> None:
+    """Put claimed rows that were never tried back to ``pending`` (their attempt did not count)."""
+    changes = {"status": DeliveryStatus.PENDING, "attempts": F("attempts") - 1}
+    if not_before is not None:
+        changes["next_attempt_at"] = not_before
+    Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.SENDING).update(**changes)
+
+
+def classify(error) -> tuple[bool, str, bool]:
+    """(permanent for this recipient, reason to record, the connection is unusable).
+
+    The reason keeps the SMTP code and enhanced status code only: servers often quote
+    the recipient's address in the text.
+    """
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _text in error.recipients.values()]
+        code = max(codes) if codes else 0
+        return code >= 500, f"recipient refused: {code}", False
+    if isinstance(error, smtplib.SMTPSenderRefused | smtplib.SMTPHeloError | smtplib.SMTPAuthenticationError):
+        return False, f"server refused us: {error.smtp_code}", True
+    if isinstance(error, smtplib.SMTPResponseException):
+        text = (
+            error.smtp_error.decode(errors="replace")
+            if isinstance(error.smtp_error, bytes)
+            else str(error.smtp_error)
+        )
+        enhanced = re.match(r"\s*([245]\.\d{1,3}\.\d{1,3})", text)
+        reason = f"{error.smtp_code} {enhanced.group(1)}" if enhanced else str(error.smtp_code)
+        return error.smtp_code >= 500, f"server answered {reason}", False
+    # Lost or refused connection, timeout: temporary, and the connection is gone.
+    return False, f"connection problem: {type(error).__name__}", True
+
+
+def record_failure(delivery, permanent, reason, now, result: RunResult) -> None:
+    """Failed for good (permanent, or out of attempts) or due again after a back-off delay."""
+    if permanent or delivery.attempts >= MAX_ATTEMPTS:
+        Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.FAILED, error=reason[:200])
+        result.failed += 1
+        return
+    delay = RETRY_DELAYS[delivery.attempts - 1]
+    Delivery.objects.filter(pk=delivery.pk).update(
+        status=DeliveryStatus.PENDING, error=reason[:200], next_attempt_at=now + timedelta(seconds=delay)
+    )
+    result.retrying += 1
+
+
+def finish_if_done(issue: NewsletterIssue) -> bool:
+    """Mark the issue sent once no copy is waiting or being sent."""
+    if Delivery.objects.filter(
+        issue=issue, status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING]
+    ).exists():
+        return False
+    updated = NewsletterIssue.objects.filter(pk=issue.pk, status=IssueStatus.SENDING).update(
+        status=IssueStatus.SENT, finished_at=timezone.now()
+    )
+    if updated:
+        issue.status = IssueStatus.SENT
+        progress = issue.progress()
+        log(issue, "newsletter.sent", data={"sent": progress["sent"], "failed": progress["failed"]})
+    return True
+
+
+def schedule_next_run(issue: NewsletterIssue):
+    """Enqueue the run that retries the copies waiting for their back-off; returns when it is due.
+
+    Backends that cannot defer a task (the immediate one, in development and tests) leave
+    the retry to "Resume sending" in the admin.
+    """
+    from .tasks import send_issue
+
+    due = Delivery.objects.filter(issue=issue, status=DeliveryStatus.PENDING).aggregate(
+        due=Min("next_attempt_at")
+    )["due"]
+    if due is None:
+        return None
+    if send_issue.get_backend().supports_defer:
+        send_issue.using(run_after=max(due, timezone.now())).enqueue(issue.pk)
+    return due

@@ -1,0 +1,76 @@
+"""A reader on a phone subscribes to the newsletter from the footer in Russian and confirms
+from the e-mail; the footer form keeps what was typed when something is missing."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from newsletter.models import Subscriber
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def assert_accessible(page, name):
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"{name}:\n{results.generate_report()}"
+
+
+def test_reader_subscribes_from_the_footer_in_russian_and_confirms_from_the_email(
+    page, live_server, demo_site, screenshot, outside_requests, smtp_server, settings
+):
+    settings.FORM_MIN_FILL_SECONDS = 0  # the timing guard has its own tests; Playwright types in ms
+    settings.WAGTAILADMIN_BASE_URL = live_server.url  # links in the mail lead to this server
+    page.goto(f"{live_server.url}/ru/news/")
+    footer = page.locator(".site-footer")
+    footer.get_by_role("heading", name="Рассылка").scroll_into_view_if_needed()
+    expect(footer.get_by_label("Язык рассылки")).to_have_value("ru")
+    assert_accessible(page, "news index with the footer form")
+
+    footer.get_by_label("Адрес e-mail").fill("ayna@example.org")
+    footer.get_by_role("button", name="Подписаться").click()  # consent not ticked: the browser asks first
+    expect(page).to_have_url(f"{live_server.url}/ru/news/")
+    footer.get_by_label("Я хочу получать рассылку HHD").check()
+    screenshot("newsletter-footer-ru-phone")
+    footer.get_by_role("button", name="Подписаться").click()
+
+    expect(page.locator("h1")).to_have_text("Проверьте почту")
+    screenshot("newsletter-check-inbox-ru-phone")
+    assert Subscriber.objects.get().confirmed_at is None
+
+    [message] = smtp_server.messages
+    assert message["Subject"] == "Подтвердите подписку"
+    link = next(word for word in message.get_content().split() if "/newsletter/confirm/" in word)
+    page.goto(live_server.url + urlsplit(link).path)
+    expect(page.locator("h1")).to_have_text("Подтвердите подписку")
+    assert Subscriber.objects.get().confirmed_at is None  # opening the link confirms nothing
+    assert_accessible(page, "confirmation page")
+    screenshot("newsletter-confirm-ru-phone")
+    page.get_by_role("button", name="Да, подпишите меня").click()
+
+    expect(page.locator("h1")).to_have_text("Вы подписаны")
+    screenshot("newsletter-confirmed-ru-phone")
+    subscriber = Subscriber.objects.get()
+    assert subscriber.confirmed_at is not None and subscriber.language == "ru"
+    assert outside_requests == []
+
+
+def test_the_newsletter_page_keeps_what_was_typed_when_the_server_refuses_it(
+    page, live_server, demo_site, screenshot, settings
+):
+    settings.FORM_MIN_FILL_SECONDS = 60  # answered "that was very quick": the form comes back
+    page.goto(f"{live_server.url}/tr/newsletter/")
+    expect(page.locator("h1")).to_have_text("Bülten")
+    main = page.locator("main")
+    main.get_by_label("E-posta adresi").fill("okur@example.org")
+    main.get_by_label("Bültenin dili").select_option("en")
+    main.get_by_label("HHD'nin bültenini e-posta ile almak istiyorum").check()
+    main.get_by_role("button", name="Abone ol").click()
+
+    expect(page.locator(".form-errors")).to_be_visible()
+    expect(main.get_by_label("E-posta adresi")).to_have_value("okur@example.org")
+    expect(main.get_by_label("Bültenin dili")).to_have_value("en")
+    assert_accessible(page, "subscribe form with an error")
+    screenshot("newsletter-page-error-tr-phone")
+    assert not Subscriber.objects.exists()
