@@ -140,6 +140,21 @@ def resume_sending(issue: NewsletterIssue, user) -> bool:
     return True
 
 
+def resume_all_sending() -> int:
+    """Start a run for every issue still marked as sending; returns how many were started.
+
+    The worker calls it when it starts (docker-entrypoint.sh), so a send whose worker was
+    killed continues as soon as a worker is back, without anyone pressing "Resume". A run
+    that finds another one holding the issue's lock leaves at once, so this is always safe.
+    """
+    from .tasks import send_issue
+
+    issues = list(NewsletterIssue.objects.filter(status=IssueStatus.SENDING).values_list("pk", flat=True))
+    for issue_id in issues:
+        send_issue.enqueue(issue_id)
+    return len(issues)
+
+
 # --- One run ------------------------------------------------------------------------------
 
 

@@ -205,6 +205,44 @@ def test_a_run_killed_half_way_resumes_without_sending_anyone_a_second_copy(
     assert real_send is sending.mail.subscriber_issue_message
 
 
+def test_a_restarted_worker_resumes_every_interrupted_send_by_itself(
+    site_tree, smtp_server, monkeypatch, start_without_running
+):
+    from django.core.management import call_command
+
+    bulk_subscribers(30, "tk")
+    issue = start_without_running(NewsletterIssueFactory())
+    finished = start_without_running(NewsletterIssueFactory())
+    finished.status = IssueStatus.SENT
+    finished.save(update_fields=["status"])
+    monkeypatch.setattr(sending, "BATCH_SIZE", 10)
+    real_batch = sending.send_batch
+    calls = []
+
+    def dies_after_one_batch(*args, **kwargs):
+        if calls:
+            raise WorkerKilled
+        calls.append(1)
+        return real_batch(*args, **kwargs)
+
+    monkeypatch.setattr(sending, "send_batch", dies_after_one_batch)
+    with pytest.raises(WorkerKilled):
+        sending.run(issue.pk)
+    assert len(smtp_server.messages) == 10
+    monkeypatch.setattr(sending, "send_batch", real_batch)
+
+    # What docker-entrypoint.sh runs before the worker starts (tasks run inline in tests).
+    call_command("resume_newsletter_sends", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    counts = recipients(smtp_server)
+    assert set(counts.values()) == {1}  # nobody got a second copy
+    issue.refresh_from_db()
+    assert issue.status == IssueStatus.SENT
+    # The copy that may have been in flight when the worker died is reported, never sent twice.
+    assert issue.progress() == {"sent": 29, "failed": 1, "left": 0}
+    assert len(counts) == 29
+
+
 def test_a_second_run_while_one_is_working_leaves_at_once(site_tree, smtp_server, start_without_running):
     bulk_subscribers(3, "tk")
     issue = start_without_running(NewsletterIssueFactory())
