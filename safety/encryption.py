@@ -120,7 +120,8 @@ def _raw_tokens(model, pk, names):
     table, columns, pk_column = _quoted(model, names)
     with connection.cursor() as cursor:
         # Identifiers come from the model's own metadata, never from input.
-        cursor.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE {pk_column} = %s", [pk])  # noqa: S608
+        query = f"SELECT {', '.join(columns)} FROM {table} WHERE {pk_column} = %s"  # noqa: S608  # nosec B608
+        cursor.execute(query, [pk])
         row = cursor.fetchone()
     return dict(zip(names, row, strict=True))
 
@@ -130,6 +131,6 @@ def _write_raw_tokens(model, pk, tokens):
     assignments = ", ".join(f"{column} = %s" for column in columns)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} SET {assignments} WHERE {pk_column} = %s",  # noqa: S608
+            f"UPDATE {table} SET {assignments} WHERE {pk_column} = %s",  # noqa: S608  # nosec B608
             [*tokens.values(), pk],
         )

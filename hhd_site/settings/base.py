@@ -62,6 +62,10 @@ MIDDLEWARE = [
     # First: answers the load balancer before host validation and HTTPS redirects.
     "hhd_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # CSP, Permissions-Policy and CORP (hhd_site/headers.py), and X-Frame-Options: above the
+    # page cache and whitenoise, so cached pages and static files get the same headers.
+    "hhd_site.headers.SecurityHeadersMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Static files first: precompressed and immutable, they need nothing below.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page views from the shared cache (caching/middleware.py explains the position).
@@ -74,7 +78,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -293,19 +296,38 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Uploads (safety/uploads.py): images lose their EXIF, XMP and GPS metadata before they are
+# stored, the original included; SVG and HTML are refused whatever their name says.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "safety.uploads.SafeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "safety.uploads.SafeDocumentForm"
+# Every document is a download (Content-Disposition: attachment, nosniff, CSP default-src
+# 'none'), never a page that the browser renders inside the site's origin.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# No avatars from gravatar.com: the admin calls no outside host (its CSP allows none).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to outside hosts; videos are click-to-load
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # --- Logging ------------------------------------------------------------------
+# One JSON object per line on stderr (hhd_site/structured_logs.py), for the log collector.
+# Every record passes PersonalDataFilter first: e-mail addresses, phone numbers and IP
+# addresses are masked and request objects dropped, so no visitor's data reaches the logs.
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "no_personal_data": {"()": "hhd_site.structured_logs.PersonalDataFilter"},
+    },
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "hhd_site.structured_logs.JsonFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["no_personal_data"],
+        },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
@@ -315,13 +337,92 @@ LOGGING = {
     },
 }
 
-# --- Security defaults (hardened further in production.py) -------------------
+# --- Security headers and cookies (hardened further in production.py) --------
+# SecurityMiddleware sends nosniff, Referrer-Policy and COOP (and HSTS in production);
+# hhd_site/headers.py the CSP below, Permissions-Policy and Cross-Origin-Resource-Policy.
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Uploaded media served from another origin (object storage or a CDN), for img-src: set
+# explicitly, or derived from an absolute MEDIA_URL (production.py adds AWS_S3_CUSTOM_DOMAIN).
+CSP_MEDIA_ORIGIN = env.str("CSP_MEDIA_ORIGIN", default="")
+if not CSP_MEDIA_ORIGIN and MEDIA_URL.startswith(("https://", "http://")):
+    _media = MEDIA_URL.split("/", 3)
+    CSP_MEDIA_ORIGIN = f"{_media[0]}//{_media[2]}"
+YOUTUBE_PRIVACY_ORIGIN = "https://www.youtube-nocookie.com"
+
+# Public pages are shared through the page cache and a CDN, so no nonces: no inline script
+# or style anywhere in public templates, only files from this origin.
+CSP_PUBLIC = {
+    "default-src": ["'none'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", CSP_MEDIA_ORIGIN],
+    "font-src": ["'self'"],
+    "form-action": ["'self'"],
+    # The click-to-load video (static/js/site.js) puts a YouTube player in privacy mode into
+    # the page only after the visitor clicks "Play"; without this the browser blocks that frame.
+    # Nothing from YouTube loads before the click (tests/browser/test_security.py checks it).
+    "frame-src": [YOUTUBE_PRIVACY_ORIGIN],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'none'"],
+}
+
+# Wagtail's admin, enforced too: what Wagtail 8's admin needs, found by loading its pages
+# in Chromium and recording every violation (tests/browser/test_security.py).
+CSP_ADMIN = {
+    "default-src": ["'none'"],
+    # Wagtail 8's admin still writes inline <script> elements (date and time widgets, inline
+    # panels, listing filters, chooser modals that jQuery evaluates) and its focal-point tool
+    # (Jcrop) inline event handlers. None carries a nonce and many differ per page, so no
+    # hash list can cover them: 'unsafe-inline' is unavoidable here. The admin is behind a
+    # login, escapes what editors type, and still loads scripts from this origin only.
+    "script-src": ["'self'", "'unsafe-inline'"],
+    # Its templates and JavaScript (Draftail, Stimulus controllers, the sidebar) also set
+    # style="" attributes and inject <style> elements without nonces.
+    "style-src": ["'self'", "'unsafe-inline'"],
+    # data: for icons in Wagtail's CSS; blob: for the preview of an image before it is uploaded.
+    "img-src": ["'self'", "data:", "blob:", CSP_MEDIA_ORIGIN],
+    "font-src": ["'self'"],
+    # The admin's own JSON requests (choosers, autosave, the preview panel, search).
+    "connect-src": ["'self'"],
+    # Wagtail's preview panel shows the page being edited in a frame from the admin itself.
+    "frame-src": ["'self'"],
+    "form-action": ["'self'"],
+    "manifest-src": ["'self'"],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'none'"],  # 'self' for the preview views only (hhd_site/headers.py)
+}
+
+# Deny every powerful feature; the privacy-mode video player, once the visitor has clicked to
+# load it, may play, go full screen and use picture-in-picture; our own "copy link" button
+# may write the page's address to the clipboard.
+_VIDEO_FEATURES = ("autoplay", "encrypted-media", "fullscreen", "picture-in-picture")
+_DENIED_FEATURES = (
+    "accelerometer", "bluetooth", "browsing-topics", "camera", "display-capture", "gamepad",
+    "geolocation", "gyroscope", "hid", "identity-credentials-get", "idle-detection", "local-fonts",
+    "magnetometer", "microphone", "midi", "otp-credentials", "payment", "publickey-credentials-create",
+    "publickey-credentials-get", "screen-wake-lock", "serial", "storage-access", "usb", "web-share",
+    "window-management", "xr-spatial-tracking",
+)  # fmt: skip
+PERMISSIONS_POLICY = ", ".join(
+    [f"{feature}=()" for feature in _DENIED_FEATURES]
+    + [f'{feature}=("{YOUTUBE_PRIVACY_ORIGIN}")' for feature in _VIDEO_FEATURES]
+    + ["clipboard-write=(self)"]
+)
+
+# Cookies: anonymous GETs set none (tests check it). The session and CSRF cookies exist only
+# for editors in the admin; production.py makes them Secure with __Host- names. Wagtail's
+# admin reads the CSRF token from the page, never from the cookie, so it can be HttpOnly.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_NAME = "hhd_language"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Admin messages ("Page published") go in the session, not in a cookie of their own.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"

@@ -6,6 +6,9 @@ from .base import *  # noqa: F403
 from .base import (
     ALLOWED_HOSTS,
     AWS_STORAGE_BUCKET_NAME,
+    CSP_ADMIN,
+    CSP_MEDIA_ORIGIN,
+    CSP_PUBLIC,
     DATABASES,
     FIELD_ENCRYPTION_KEYS,
     FIELD_HMAC_KEY,
@@ -50,6 +53,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_NAME = "__Host-language"
 
 # Media on S3-compatible object storage when a bucket is configured, so that no
 # web server keeps state on its own disk.
@@ -64,3 +69,8 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
+    # Images come from the bucket's public domain: the only other origin pages may load from.
+    if AWS_S3_CUSTOM_DOMAIN and not CSP_MEDIA_ORIGIN:
+        CSP_MEDIA_ORIGIN = f"https://{AWS_S3_CUSTOM_DOMAIN}"
+        CSP_PUBLIC = {**CSP_PUBLIC, "img-src": [*CSP_PUBLIC["img-src"], CSP_MEDIA_ORIGIN]}
+        CSP_ADMIN = {**CSP_ADMIN, "img-src": [*CSP_ADMIN["img-src"], CSP_MEDIA_ORIGIN]}
