@@ -5,12 +5,20 @@ import time
 import pytest
 from django import forms
 from django.test import RequestFactory, override_settings
+from django.utils import translation
 
 from safety import guards
 from safety.digests import email_digest, normalise_email
 from safety.ratelimits import RateLimit, RateLimited
 
 factory = RequestFactory()
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages below are asserted in English (the site's default language is Turkmen)."""
+    with translation.override("en"):
+        yield
 
 
 class PetitionForm(guards.GuardedForm):

@@ -91,8 +91,14 @@ def live_db(request, serialized_database):
 
 
 @pytest.fixture
-def demo_site(live_db):
+def demo_site(live_db, serialized_database):
     """The demo content, as the README's first command builds it (without the admin user)."""
     from django.core.management import call_command
+    from django.db import connection
+    from wagtail.models import Locale
 
+    if serialized_database and not Locale.objects.exists():
+        # In a pytest-xdist process, the previous transactional test's flush can reach this
+        # test before serialized_rollback restores the rows migrations made: restore them.
+        connection.creation.deserialize_db_from_string(serialized_database)
     call_command("seed_demo", "--no-admin", verbosity=0)
