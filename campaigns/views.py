@@ -15,6 +15,7 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hhd_site.headers import keep_private
 from safety.consent import consent_version
 from safety.digests import email_digest
 from safety.guards import client_ip, is_cross_site
@@ -23,12 +24,6 @@ from safety.ratelimits import RateLimit, RateLimited, forbidden_cross_site, too_
 from . import services
 from .forms import SignatureForm
 from .models import CampaignPage
-
-
-def no_store(response):
-    """Form answers and confirmation pages are for one visitor only: never cached anywhere."""
-    response["Cache-Control"] = "no-store, private"
-    return response
 
 
 def live_campaign(page_id) -> CampaignPage:
@@ -40,7 +35,7 @@ def render_campaign(request, campaign, form, status, **extra):
     context = campaign.get_context(request)
     context.update(form=form, **extra)
     response = TemplateResponse(request, campaign.get_template(request), context, status=status)
-    return no_store(response)
+    return keep_private(response)
 
 
 @csrf_exempt
@@ -65,7 +60,7 @@ def sign(request, page_id):
         return render_campaign(request, live_campaign(page_id), form, status=400)
     thanks = HttpResponseRedirect(reverse("campaigns:check_inbox", args=[campaign.pk]), status=303)
     if form.caught_by_honeypot:
-        return no_store(thanks)  # looks like success to the bot; nothing stored
+        return keep_private(thanks)  # looks like success to the bot; nothing stored
     data = form.cleaned_data
     try:
         RateLimit.from_settings("sign:email").hit(email_digest(data["email"]))
@@ -86,13 +81,13 @@ def sign(request, page_id):
             language=language,
         ),
     )
-    return no_store(thanks)
+    return keep_private(thanks)
 
 
 def check_inbox(request, page_id):
     """The same answer for every signing, new or repeated: nobody learns who has signed."""
     campaign = live_campaign(page_id)
-    return no_store(TemplateResponse(request, "campaigns/check_inbox.html", {"campaign": campaign}))
+    return keep_private(TemplateResponse(request, "campaigns/check_inbox.html", {"campaign": campaign}))
 
 
 def _limited(request):
@@ -114,13 +109,13 @@ def confirm(request, token):
     signature = services.signature_for_confirmation(token)
     campaign = services.campaign_of(signature, translation.get_language()) if signature else None
     if campaign is None:
-        return no_store(TemplateResponse(request, "campaigns/link_invalid.html", {}, status=404))
+        return keep_private(TemplateResponse(request, "campaigns/link_invalid.html", {}, status=404))
     context = {"campaign": campaign, "token": token, "already_confirmed": signature.confirmed_at is not None}
     if request.method == "POST":
         services.confirm(signature)
         context["just_confirmed"] = True
         context["signature_count"] = services.confirmed_count(campaign)
-    return no_store(TemplateResponse(request, "campaigns/confirm.html", context))
+    return keep_private(TemplateResponse(request, "campaigns/confirm.html", context))
 
 
 @csrf_exempt
@@ -134,9 +129,9 @@ def withdraw(request, token):
     signature = services.signature_for_withdrawal(token)
     campaign = services.campaign_of(signature, translation.get_language()) if signature else None
     if campaign is None:
-        return no_store(TemplateResponse(request, "campaigns/link_invalid.html", {}, status=404))
+        return keep_private(TemplateResponse(request, "campaigns/link_invalid.html", {}, status=404))
     context = {"campaign": campaign, "token": token}
     if request.method == "POST":
         services.withdraw(signature)
         context["withdrawn"] = True
-    return no_store(TemplateResponse(request, "campaigns/withdraw.html", context))
+    return keep_private(TemplateResponse(request, "campaigns/withdraw.html", context))

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from hhd_site.headers import keep_private
 from safety.consent import consent_version
 from safety.digests import normalise_email
 from safety.guards import client_ip, is_cross_site
@@ -26,11 +27,6 @@ from .services import accounts_for, create_pledge
 THANKS_SALT = "donations.thanks"
 # How long the thank-you link keeps showing the instructions (the donor may come back to it).
 THANKS_MAX_AGE = 7 * 24 * 3600
-
-
-def _private(response):
-    response["Cache-Control"] = "no-store, private"
-    return response
 
 
 def thanks_token(pledge) -> str:
@@ -55,7 +51,7 @@ def pledge(request, page_id):
         context = page.get_context(request)
         context["form"] = form
         response = TemplateResponse(request, page.get_template(request), context, status=400)
-        return _private(response)
+        return keep_private(response)
     if form.caught_by_honeypot:
         # Answered like a success, with a reference that belongs to nobody; nothing is stored.
         return _thanks_response(request, page, Pledge(reference=references.new_reference(), **_amounts(form)))
@@ -76,7 +72,7 @@ def pledge(request, page_id):
         language=translation.get_language(),
         **_amounts(form),
     )
-    return _private(redirect("donations:thanks", token=thanks_token(made), permanent=False))
+    return keep_private(redirect("donations:thanks", token=thanks_token(made), permanent=False))
 
 
 def _amounts(form):
@@ -102,4 +98,4 @@ def _thanks_response(request, page, made):
         "donation_page": localized,
         "accounts": accounts_for(page, made.currency),
     }
-    return _private(TemplateResponse(request, "donations/thanks.html", context))
+    return keep_private(TemplateResponse(request, "donations/thanks.html", context))

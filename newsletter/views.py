@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from hhd_site.headers import keep_private
 from safety.digests import normalise_email
 from safety.guards import client_ip, is_cross_site
 from safety.ratelimits import RateLimit, RateLimited, forbidden_cross_site, too_many_attempts
@@ -25,8 +26,7 @@ def _page(request, template, context=None, status=200):
     response = TemplateResponse(
         request, template, {**(context or {}), "hide_footer_subscribe": True}, status=status
     )
-    response["Cache-Control"] = "no-store, private"
-    return response
+    return keep_private(response)
 
 
 def _invalid_link(request):
