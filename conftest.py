@@ -54,3 +54,20 @@ def empty_cache():
     hot_pages.clear()
     consent._known_versions.clear()  # noqa: SLF001 - rows of ConsentWording roll back with each test
     generation._remembered.update(generation=None, until=0.0)  # noqa: SLF001
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_second_factor(monkeypatch):
+    """``client.force_login`` stands for a complete sign-in, second step included
+    (staff/testing.py); the sign-in itself is tested through its real views in staff/tests."""
+    from django.test import Client
+
+    from staff.testing import pass_second_factor
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        pass_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)

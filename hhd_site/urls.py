@@ -12,6 +12,8 @@ handler404 = views.page_not_found
 handler500 = views.server_error
 
 urlpatterns = [
+    # Before Wagtail's admin: reachable after the password, before the second step.
+    path("admin/two-factor/", include("staff.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.sitemap_xml, name="sitemap"),

@@ -4,6 +4,7 @@ All configuration is read from environment variables here and only here
 (through the single ``env`` object); the other modules only choose defaults.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -43,12 +44,19 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    # Before staff: its failed-sign-in handler runs first and records the attempt staff logs.
+    "axes",
+    # After wagtail.admin: staff replaces its workflow e-mail handlers by background tasks.
+    "staff",
     "wagtail",
     "modelcluster",
     "taggit",
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -78,7 +86,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Which second factor this session passed (django-otp), then the admin's door: session
+    # lifetimes and the two-step sign-in (staff/middleware.py).
+    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.AdminSecurityMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hhd_site.urls"
@@ -218,6 +232,30 @@ DONATIONS_STATEMENT_COLUMNS = {
 }
 # Pledges never received lose the donor's name and e-mail address after this many days.
 DONATIONS_UNRECEIVED_RETENTION_DAYS = 180
+
+# --- Admin sign-in (staff/) ---------------------------------------------------
+# django-axes checks every sign-in first: after 5 failures for one user name from one
+# address, that pair is locked for 15 minutes (a success resets the count).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "safety.guards.client_ip"  # the same trusted proxy header as the forms
+AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
+AXES_VERBOSE = False  # its log lines name the user and address
+# Every admin user passes a second step: a code from an authenticator app (TOTP) or a
+# single-use recovery code. Only development may exempt its printed demo admin (dev.py);
+# production refuses to start with anyone exempt.
+TWO_FACTOR_EXEMPT_USERNAMES: list[str] = []
+OTP_TOTP_ISSUER = "HHD"
+# Admin sessions end after 30 minutes without a click and after 12 hours in any case.
+ADMIN_SESSION_IDLE_SECONDS = 30 * 60
+ADMIN_SESSION_MAX_SECONDS = 12 * 3600
+SESSION_COOKIE_AGE = ADMIN_SESSION_MAX_SECONDS
 
 # --- Passwords --------------------------------------------------------------
 

@@ -16,6 +16,9 @@ TASKS = {
 
 # The demo content command creates an admin account only when this is on.
 HHD_DEMO_ADMIN_ALLOWED = True
+# The printed demo admin (README) signs in without a second step, in development only:
+# production refuses to start with anyone listed here.
+TWO_FACTOR_EXEMPT_USERNAMES = env.list("TWO_FACTOR_EXEMPT_USERNAMES", default=["admin"])
 # With DEBUG on, serve static files straight from the source folders; with it off
 # (bench/page_weight.py), from the collected, compressed files as in production.
 WHITENOISE_AUTOREFRESH = DEBUG

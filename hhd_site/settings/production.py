@@ -14,6 +14,7 @@ from .base import (
     FIELD_HMAC_KEY,
     SECRET_KEY,
     STORAGES,
+    TWO_FACTOR_EXEMPT_USERNAMES,
     env,
 )
 
@@ -34,6 +35,10 @@ if len(FIELD_HMAC_KEY) < 32 or FIELD_HMAC_KEY == SECRET_KEY or SECRET_KEY in FIE
     raise ImproperlyConfigured(
         "FIELD_HMAC_KEY must be at least 32 characters, and neither it nor FIELD_ENCRYPTION_KEYS may "
         "reuse SECRET_KEY."
+    )
+if TWO_FACTOR_EXEMPT_USERNAMES or env.list("TWO_FACTOR_EXEMPT_USERNAMES", default=[]):
+    raise ImproperlyConfigured(
+        "TWO_FACTOR_EXEMPT_USERNAMES must be empty in production: every admin user signs in in two steps."
     )
 if not env.str("DATABASE_URL", default="") or (
     DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql"

@@ -1,0 +1,96 @@
+"""The admin's door: session lifetimes, the security stamp and the second factor.
+
+Placed after django-otp's OTPMiddleware (which tells whether this session passed the second
+factor). For an authenticated user it
+
+- ends the session after 30 minutes idle or 12 hours in all (staff.sessions);
+- ends it when the user's second factor changed in another session (models.SecurityStamp);
+- lets an admin URL through only when the session passed the second factor: otherwise it
+  sends the user to set up an authenticator app (first login) or to enter a code.
+
+Only the login, logout and two-factor pages are reachable in between. A password alone
+therefore reaches no admin page.
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.functional import LazyObject, empty
+from django.utils.translation import gettext as _
+from django_otp import user_has_device
+
+from . import sessions
+from .models import SecurityStamp
+
+
+def unwrap(user):
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:  # noqa: SLF001 - LazyObject's own protocol
+            user._setup()  # noqa: SLF001
+        user = user._wrapped  # noqa: SLF001
+    return user
+
+
+def second_factor_exempt(user) -> bool:
+    """The development demo admin may skip the second factor (production refuses the setting)."""
+    return user.get_username() in settings.TWO_FACTOR_EXEMPT_USERNAMES
+
+
+class AdminSecurityMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # django-otp wraps Django's lazy user in a second lazy object; Wagtail's audit log
+        # looks through one layer only and would silently skip every entry made with
+        # request.user. Hand the views the user itself.
+        request.user = user = unwrap(request.user)
+        if user.is_authenticated:
+            answer = self.check(request, user)
+            if answer is not None:
+                return answer
+        return self.get_response(request)
+
+    def check(self, request, user):
+        admin_prefix = reverse("wagtailadmin_home")
+        in_admin = request.path.startswith(admin_prefix)
+        if sessions.expired(request):
+            logout(request)
+            if in_admin:
+                messages.info(
+                    request, _("You were signed out after a while without activity. Sign in again.")
+                )
+                return self.to_login(request)
+            return None
+        if not in_admin:
+            return None
+        stamp = request.session.get(sessions.STAMP)
+        if stamp is not None and stamp != SecurityStamp.current(user):
+            logout(request)
+            messages.info(request, _("Your sign-in settings changed in another session. Sign in again."))
+            return self.to_login(request)
+        if user.is_verified() or second_factor_exempt(user):
+            return None
+        if request.path in self.open_paths():
+            return None
+        target = "staff:verify" if user_has_device(user) else "staff:setup"
+        return HttpResponseRedirect(reverse(target) + "?" + urlencode({"next": request.get_full_path()}))
+
+    @staticmethod
+    def open_paths():
+        return {
+            reverse("wagtailadmin_login"),
+            reverse("wagtailadmin_logout"),
+            reverse("staff:verify"),
+            reverse("staff:setup"),
+        }
+
+    @staticmethod
+    def to_login(request):
+        return HttpResponseRedirect(
+            reverse("wagtailadmin_login") + "?" + urlencode({"next": request.get_full_path()})
+        )
