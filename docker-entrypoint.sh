@@ -5,11 +5,12 @@ case "${1:-web}" in
   web)
     exec gunicorn --config hhd_site/gunicorn.conf.py hhd_site.wsgi:application ;;
   worker)
-    # Runs queued background tasks (mail, exports) until stopped. First, newsletter issues
-    # whose sending was cut off (a killed worker) are queued again: they resume without
-    # sending anyone a second copy.
+    # Runs queued background tasks (mail, exports) and the periodic jobs (scheduled
+    # publishing, retention, tasks a killed worker left) until stopped. First, newsletter
+    # issues whose sending was cut off are queued again: they resume without sending anyone
+    # a second copy.
     python manage.py resume_newsletter_sends
-    exec python manage.py db_worker ;;
+    exec python manage.py run_worker ;;
   migrate)
     exec python manage.py migrate --noinput ;;
   *)

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
 from wagtail import signals as wagtail_signals
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, TaskState, WorkflowState
 
 from . import sessions
@@ -84,8 +84,16 @@ def _login_failed(sender, credentials, request=None, **kwargs):
         log(attempt, "staff.login_failed", data={"username": username})
 
 
+def _by_a_person() -> bool:
+    """Changes made in the admin carry its user (Wagtail's log context); the roles' own
+    set-up at migrate time is code, kept in staff/roles.py and its migrations."""
+    return get_active_log_context().user is not None
+
+
 def _membership_changed(sender, instance, action, pk_set, model, reverse, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear") or (action != "post_clear" and not pk_set):
+        return
+    if not _by_a_person():
         return
     what = {"post_add": "added", "post_remove": "removed", "post_clear": "cleared"}[action]
     names = sorted(str(obj) for obj in model.objects.filter(pk__in=pk_set or []))
@@ -93,7 +101,7 @@ def _membership_changed(sender, instance, action, pk_set, model, reverse, **kwar
 
 
 def _tree_permission_saved(sender, instance, created, raw=False, **kwargs):
-    if raw:
+    if raw or not _by_a_person():
         return
     target = getattr(instance, "page", None) or getattr(instance, "collection", None)
     log(
@@ -104,6 +112,8 @@ def _tree_permission_saved(sender, instance, created, raw=False, **kwargs):
 
 
 def _tree_permission_deleted(sender, instance, **kwargs):
+    if not _by_a_person():
+        return
     target_id = getattr(instance, "page_id", None) or getattr(instance, "collection_id", None)
     group = Group.objects.filter(pk=instance.group_id).first()
     if group is not None:
@@ -115,7 +125,7 @@ def _tree_permission_deleted(sender, instance, **kwargs):
 
 
 def _user_flags_changing(sender, instance, raw=False, **kwargs):
-    if raw or not instance.pk:
+    if raw or not instance.pk or not _by_a_person():
         return
     before = sender.objects.filter(pk=instance.pk).values("is_superuser", "is_staff", "is_active").first()
     if before is None:

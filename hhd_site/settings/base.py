@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "safety",
     "search",
     "caching",
+    "scheduling",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -183,6 +184,10 @@ TASKS = {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
+
+# How often the worker's scheduler thread wakes up (scheduling/): heartbeat, scheduled
+# publishing (due pages go live within a minute), retention, tasks of killed workers.
+WORKER_TICK_SECONDS = env.int("WORKER_TICK_SECONDS", default=15)
 
 # --- Personal data (DESIGN.md §3; safety/) ----------------------------------
 # Fernet keys, comma-separated, newest first: the first encrypts, all decrypt

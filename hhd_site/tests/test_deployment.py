@@ -89,7 +89,7 @@ def test_dockerfile_builds_in_stages_runs_as_non_root_and_starts_gunicorn():
     assert "\nUSER 10001" in dockerfile
     entrypoint = (ROOT / "docker-entrypoint.sh").read_text()
     assert "exec gunicorn --config hhd_site/gunicorn.conf.py" in entrypoint
-    assert "worker)" in entrypoint and "db_worker" in entrypoint
+    assert "worker)" in entrypoint and "run_worker" in entrypoint
 
 
 def test_compose_file_parses_and_names_web_worker_postgres_and_redis():

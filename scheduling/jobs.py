@@ -1,0 +1,115 @@
+"""Periodic jobs of the worker process.
+
+Each job has a name and an interval. ``run_due_jobs()`` runs every job whose interval has
+passed since its last run; the claim is one conditional UPDATE on its PeriodicJobRun row, so
+that when several workers run, each due job runs in one of them only. A failing job is
+logged (its name, never its data) and tried again at its next interval.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import IntegrityError, close_old_connections, transaction
+from django.utils import timezone
+
+from .models import PeriodicJobRun, WorkerHeartbeat
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    name: str
+    every: timedelta
+    run: Callable[[], object]
+
+
+def publish_scheduled_pages():
+    """Wagtail's go-live and expiry times: publishes due revisions, unpublishes expired pages."""
+    call_command("publish_scheduled", verbosity=0)
+
+
+def apply_retention():
+    from safety.retention import apply_retention as apply
+
+    return apply()
+
+
+def requeue_tasks_of_dead_workers():
+    """Tasks marked running by a worker that stopped beating (killed, machine lost) are
+    queued again, so they are not lost."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    alive = set(
+        WorkerHeartbeat.objects.filter(seen_at__gte=timezone.now() - worker_timeout()).values_list(
+            "worker_id", flat=True
+        )
+    )
+    requeued = 0
+    for result in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).only("pk", "worker_ids"):
+        last_worker = result.worker_ids[-1] if result.worker_ids else None
+        if last_worker not in alive:
+            requeued += DBTaskResult.objects.filter(pk=result.pk, status=TaskResultStatus.RUNNING).update(
+                status=TaskResultStatus.READY, started_at=None
+            )
+    if requeued:
+        logger.warning("Queued %s task(s) again that a stopped worker had left running", requeued)
+    return requeued
+
+
+def worker_timeout() -> timedelta:
+    return timedelta(seconds=settings.WORKER_TICK_SECONDS * 5)
+
+
+JOBS = [
+    PeriodicJob("publish_scheduled_pages", timedelta(seconds=60), publish_scheduled_pages),
+    PeriodicJob("requeue_tasks_of_dead_workers", timedelta(seconds=60), requeue_tasks_of_dead_workers),
+    PeriodicJob("apply_retention", timedelta(hours=1), apply_retention),
+]
+
+
+def claim(job: PeriodicJob, now) -> bool:
+    """True for the one worker that gets to run ``job`` now."""
+    if PeriodicJobRun.objects.filter(name=job.name, last_run_at__lte=now - job.every).update(last_run_at=now):
+        return True
+    try:
+        with transaction.atomic():
+            PeriodicJobRun.objects.create(name=job.name, last_run_at=now)
+    except IntegrityError:
+        return False  # exists and not due, or another worker created it just now
+    return True
+
+
+def run_due_jobs(now=None, jobs=None) -> list[str]:
+    """Run every due job; returns the names of those that ran."""
+    now = now or timezone.now()
+    ran = []
+    for job in jobs or JOBS:
+        if not claim(job, now):
+            continue
+        try:
+            job.run()
+        except Exception:
+            logger.exception("Periodic job %s failed", job.name)
+        ran.append(job.name)
+    return ran
+
+
+def beat(worker_id: str) -> None:
+    WorkerHeartbeat.objects.update_or_create(worker_id=worker_id, defaults={"seen_at": timezone.now()})
+    WorkerHeartbeat.objects.filter(seen_at__lt=timezone.now() - timedelta(days=1)).delete()
+
+
+def tick(worker_id: str) -> list[str]:
+    """One beat of the scheduler thread: heartbeat, then the due jobs."""
+    close_old_connections()
+    try:
+        beat(worker_id)
+        return run_due_jobs()
+    finally:
+        close_old_connections()
