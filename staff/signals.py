@@ -25,7 +25,7 @@ def _language_home_created(sender, instance, created, raw=False, **kwargs):
     if created and not raw and isinstance(instance, Page) and instance.depth == 2:
         from .roles import sync_roles
 
-        transaction.on_commit(sync_roles)
+        sync_roles()
 
 
 def _queue_notification(event):
