@@ -87,6 +87,10 @@ class AdminSecurityMiddleware:
             reverse("wagtailadmin_logout"),
             reverse("staff:verify"),
             reverse("staff:setup"),
+            # What every admin page, the two-step ones included, loads: the icon sprite
+            # (fetched by script and put into the page) and the script translations.
+            reverse("wagtailadmin_sprite"),
+            reverse("wagtailadmin_javascript_catalog"),
         }
 
     @staticmethod

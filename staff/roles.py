@@ -51,6 +51,7 @@ ROLES: dict[str, dict] = {
             "home.change_organisationdetails",
             "wagtail_localize.submit_translation",
             "translations.view_translation_status",
+            "translations.publish_snippet_translations",
             "campaigns.export_signatures",
             "newsletter.view_newsletterissue",
             "newsletter.add_newsletterissue",
@@ -90,6 +91,9 @@ TRANSLATOR_ROLE = {
     "permissions": [
         ACCESS_ADMIN,
         "news.view_topic",
+        # Creates draft translations only (translations/ makes sure of it): they go live
+        # through the Editorial review like everything else.
+        "wagtail_localize.submit_translation",
         "translations.view_translation_status",
     ],
     "pages": ["change_page"],

@@ -102,3 +102,47 @@ def demo_site(live_db, serialized_database):
         # test before serialized_rollback restores the rows migrations made: restore them.
         connection.creation.deserialize_db_from_string(serialized_database)
     call_command("seed_demo", "--no-admin", verbosity=0)
+
+
+def totp_now(secret_base32: str) -> str:
+    """The code an authenticator app with this secret shows now."""
+    from base64 import b32decode
+
+    from django_otp.oath import TOTP
+
+    key = b32decode(secret_base32.replace(" ", ""))
+    return f"{TOTP(key).token():06d}"
+
+
+@pytest.fixture
+def admin_sign_in(live_server):
+    """Sign in to the admin in the browser as a person does: password on Wagtail's login page,
+    then the second step — setting up the authenticator app from the secret the page shows
+    (first sign-in) or typing its current code. Returns the secret for later sign-ins."""
+    from playwright.sync_api import expect
+
+    secrets = {}
+
+    def sign_in(page, username, password):
+        page.goto(f"{live_server.url}/admin/login/")
+        page.locator("input[name=username]").fill(username)
+        page.locator("input[name=password]").fill(password)
+        page.locator("form button[type=submit]").click()
+        expect(page.locator("input[name=password]")).to_have_count(0)
+        if "/two-factor/set-up/" in page.url:
+            secrets[username] = page.locator("[data-staff-secret]").first.inner_text()
+            page.locator("input[name=code]").fill(totp_now(secrets[username]))
+            page.locator("form button[type=submit]").click()
+            expect(page.locator("[data-staff-recovery-codes] li")).to_have_count(10)
+            page.locator("[data-staff-continue]").click()
+        elif "/two-factor/" in page.url:
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            # The app's next code: the one just used at set-up may not be used twice.
+            TOTPDevice.objects.filter(user__username=username).update(last_t=-1)
+            page.locator("input[name=code]").fill(totp_now(secrets[username]))
+            page.locator("form button[type=submit]").click()
+        expect(page.locator("input[name=code]")).to_have_count(0)
+        return secrets.get(username)
+
+    return sign_in

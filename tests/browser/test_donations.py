@@ -85,17 +85,13 @@ def test_the_copy_button_copies_the_reference(page, live_server, demo_site, quic
 
 
 def test_the_treasurer_uploads_a_statement_with_the_reference_and_confirms_the_match(
-    page, live_server, demo_site, quick_forms, treasurer, screenshot
+    page, live_server, demo_site, quick_forms, treasurer, screenshot, admin_sign_in
 ):
     pledge = pledge_500_lira_in_turkish(page, live_server, screenshot)
 
     page.set_viewport_size(DESKTOP)
-    page.goto(f"{live_server.url}/admin/login/")
     # The login page speaks the browser's language; the fields are found by name.
-    page.locator("input[name=username]").fill("treasurer")
-    page.locator("input[name=password]").fill(TREASURER_PASSWORD)
-    page.locator("form button[type=submit]").click()
-    expect(page.locator("input[name=password]")).to_have_count(0)
+    admin_sign_in(page, "treasurer", TREASURER_PASSWORD)
     page.goto(f"{live_server.url}/admin/donations/")
     expect(page.get_by_role("link", name=pledge.display_reference)).to_be_visible()
     page.get_by_role("link", name="Reconcile a statement").click()

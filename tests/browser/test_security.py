@@ -109,13 +109,11 @@ def test_a_video_loads_from_youtube_in_privacy_mode_only_after_the_click_and_wit
 
 
 @pytest.fixture
-def editor(page, live_server, demo_site):
-    """A superuser logged in to the admin through its login page (itself checked)."""
+def editor(page, live_server, demo_site, admin_sign_in):
+    """A superuser signed in to the admin through its login and two-step pages (themselves
+    checked)."""
     get_user_model().objects.create_superuser("security", "security@example.org", ADMIN_PASSWORD)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "security")
-    page.fill("input[name=password]", ADMIN_PASSWORD)
-    page.locator("button[type=submit]").click()
+    admin_sign_in(page, "security", ADMIN_PASSWORD)
     expect(page).to_have_url(f"{live_server.url}/admin/")
     return page
 
