@@ -45,6 +45,11 @@ class AdminSecurityMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # No session cookie, no signed-in user: the user (and so the session) is not even
+        # looked at, or the answer would carry "Vary: Cookie" and public pages would no
+        # longer be shared from the cache.
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return self.get_response(request)
         # django-otp wraps Django's lazy user in a second lazy object; Wagtail's audit log
         # looks through one layer only and would silently skip every entry made with
         # request.user. Hand the views the user itself.

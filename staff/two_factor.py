@@ -4,7 +4,6 @@ import secrets
 
 import segno
 from django.db import transaction
-from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -95,7 +94,3 @@ def second_factor_changed(request, user, action: str) -> None:
 
     request.session[sessions.STAMP] = SecurityStamp.renew(user)
     log(user, action, user=request.user)
-
-
-def describe(device) -> str:
-    return _("authenticator app") if isinstance(device, TOTPDevice) else _("recovery code")
