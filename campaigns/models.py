@@ -37,7 +37,12 @@ class CampaignPage(Page):
     """An appeal that supporters sign: the text, the goal, the state and the updates."""
 
     lead = models.TextField(
-        max_length=600, help_text=_("One or two sentences under the title: what the appeal asks for.")
+        _("introduction"),
+        max_length=600,
+        help_text=_(
+            "One or two sentences under the title: what the appeal asks for. Also shown when the page "
+            "is shared."
+        ),
     )
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -45,31 +50,42 @@ class CampaignPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("main image"),
         help_text=_("The image at the top of the page and when the page is shared."),
     )
     image_alt = models.CharField(
-        max_length=250, blank=True, help_text=_("Describe the image for people who cannot see it.")
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it."),
     )
     addressee = models.CharField(
+        _("addressee"),
         max_length=300,
         blank=True,
         help_text=_("To whom the appeal is addressed, e.g. 'To the President of Turkmenistan'."),
     )
     appeal = RichTextField(
+        _("text of the appeal"),
         features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
         help_text=_("The text of the appeal with its demands, as it will be delivered."),
     )
     goal = models.PositiveIntegerField(
+        _("signature goal"),
         default=10_000,
         validators=[MinValueValidator(1)],
-        help_text=_("How many confirmed signatures the campaign aims for."),
+        help_text=_(
+            "How many confirmed signatures the campaign aims for. Visitors see the count against this goal."
+        ),
     )
     deadline = models.DateTimeField(
+        _("deadline"),
         null=True,
         blank=True,
         help_text=_("Optional: after this moment the form closes by itself."),
     )
     state = models.CharField(
+        _("state"),
         max_length=10,
         choices=CampaignState.choices,
         default=CampaignState.OPEN,
@@ -79,6 +95,7 @@ class CampaignPage(Page):
         null=True, blank=True, editable=False, help_text=_("When the campaign stopped taking signatures.")
     )
     show_public_list = models.BooleanField(
+        _("public list of signers"),
         default=False,
         help_text=_(
             "Show the latest signers who agreed to it, by first name and city only. Leave off when "
@@ -86,6 +103,7 @@ class CampaignPage(Page):
         ),
     )
     email_subject = models.CharField(
+        _("subject of the confirmation e-mail"),
         max_length=120,
         blank=True,
         help_text=_(
@@ -95,6 +113,7 @@ class CampaignPage(Page):
         ),
     )
     retention_days = models.PositiveIntegerField(
+        _("keep signers' details (days)"),
         default=365,
         help_text=_(
             "Days after the campaign ends (deadline or closing) until the names, e-mails and cities "
@@ -107,6 +126,7 @@ class CampaignPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("privacy policy"),
         help_text=_("The privacy policy that signers agree to; shown in the language of the visitor."),
     )
 
@@ -211,8 +231,12 @@ class CampaignUpdate(TranslatableMixin, Orderable):
     """A dated entry in a campaign's story, e.g. "delivered to the consulate in Istanbul"."""
 
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="updates")
-    date = models.DateField(default=timezone.localdate, help_text=_("The date of the event."))
-    text = models.TextField(max_length=1000, help_text=_("What happened, in one or two sentences."))
+    date = models.DateField(
+        _("date"), default=timezone.localdate, help_text=_("The date of the event. Today by default.")
+    )
+    text = models.TextField(
+        _("text"), max_length=1000, help_text=_("What happened, in one or two sentences.")
+    )
 
     panels = [FieldPanel("date"), FieldPanel("text")]
     override_translatable_fields = [SynchronizedField("date"), TranslatableField("text")]

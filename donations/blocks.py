@@ -10,13 +10,17 @@ class ImpactBlock(blocks.StructBlock):
     """One line of "what a gift does": an amount and what it pays for."""
 
     amount = blocks.DecimalBlock(
-        min_value=1, decimal_places=2, help_text=_("The amount, e.g. 500. Copied to every language.")
+        min_value=1,
+        decimal_places=2,
+        label=_("Amount"),
+        help_text=_("The amount, e.g. 500. Copied to every language."),
     )
     currency = blocks.ChoiceBlock(
-        choices=Currency.choices, default=Currency.TRY, help_text=_("Its currency.")
+        choices=Currency.choices, default=Currency.TRY, label=_("Currency"), help_text=_("Its currency.")
     )
     text = blocks.CharBlock(
         max_length=200,
+        label=_("What it pays for"),
         help_text=_(
             "What this amount pays for, e.g. 'one hour of a lawyer's advice'. Translated per language."
         ),

@@ -62,41 +62,53 @@ class DonationPage(Page):
     """
 
     intro = models.TextField(
+        _("introduction"),
         blank=True,
         max_length=600,
         help_text=_("One or two sentences under the title: why HHD asks for support."),
     )
-    body = StreamField(BodyBlock(), blank=True, help_text=_("Why to give: HHD's work and how it is funded."))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("why give"),
+        help_text=_("Why to give: HHD's work and how it is funded."),
+    )
     impact = StreamField(
         [("impact", ImpactBlock())],
         blank=True,
+        verbose_name=_("what a gift does"),
         help_text=_("What a gift does: an amount and what it pays for, one line each."),
     )
     suggested_try = models.CharField(
+        _("suggested amounts (TRY)"),
         max_length=100,
         blank=True,
         validators=[validate_amounts],
         help_text=_("Suggested amounts in Turkish lira, separated by commas, e.g. 250, 500, 1000."),
     )
     suggested_usd = models.CharField(
+        _("suggested amounts (USD)"),
         max_length=100,
         blank=True,
         validators=[validate_amounts],
         help_text=_("Suggested amounts in US dollars, separated by commas, e.g. 10, 25, 50."),
     )
     suggested_eur = models.CharField(
+        _("suggested amounts (EUR)"),
         max_length=100,
         blank=True,
         validators=[validate_amounts],
         help_text=_("Suggested amounts in euros, separated by commas, e.g. 10, 25, 50."),
     )
     default_currency = models.CharField(
+        _("currency offered first"),
         max_length=3,
         choices=Currency.choices,
         default=Currency.TRY,
         help_text=_("The currency the form offers first."),
     )
     goal_amount = models.DecimalField(
+        _("goal"),
         max_digits=12,
         decimal_places=2,
         null=True,
@@ -107,9 +119,14 @@ class DonationPage(Page):
         ),
     )
     goal_currency = models.CharField(
-        max_length=3, choices=Currency.choices, default=Currency.TRY, help_text=_("The goal's currency.")
+        _("currency of the goal"),
+        max_length=3,
+        choices=Currency.choices,
+        default=Currency.TRY,
+        help_text=_("The goal's currency."),
     )
     thank_you_text = models.TextField(
+        _("thank-you text"),
         blank=True,
         max_length=600,
         help_text=_("Shown to donors above the transfer instructions after they pledge."),
@@ -191,8 +208,10 @@ class BankAccount(TranslatableMixin, Orderable):
     """
 
     page = ParentalKey(DonationPage, on_delete=models.CASCADE, related_name="bank_accounts")
-    bank = models.CharField(max_length=120, help_text=_("The bank's name, e.g. 'Ziraat Bankası'."))
-    holder = models.CharField(max_length=160, help_text=_("The account holder exactly as the bank has it."))
+    bank = models.CharField(_("bank"), max_length=120, help_text=_("The bank's name, e.g. 'Ziraat Bankası'."))
+    holder = models.CharField(
+        _("account holder"), max_length=160, help_text=_("The account holder exactly as the bank has it.")
+    )
     iban = models.CharField(
         "IBAN",
         max_length=42,
@@ -206,7 +225,10 @@ class BankAccount(TranslatableMixin, Orderable):
         help_text=_("The bank's SWIFT/BIC code, needed for transfers from abroad."),
     )
     currency = models.CharField(
-        max_length=3, choices=Currency.choices, help_text=_("The currency this account receives.")
+        _("currency"),
+        max_length=3,
+        choices=Currency.choices,
+        help_text=_("The currency this account receives."),
     )
 
     panels = [
@@ -323,6 +345,7 @@ class Pledge(models.Model):
         help_text=_("The language the donor used; their e-mails are written in it."),
     )
     status = models.CharField(
+        _("status"),
         max_length=10,
         choices=PledgeStatus.choices,
         default=PledgeStatus.PLEDGED,
@@ -330,6 +353,7 @@ class Pledge(models.Model):
         help_text=_("Pledged until the transfer arrives; cancelled if it never will."),
     )
     received_amount = models.DecimalField(
+        _("amount received"),
         max_digits=12,
         decimal_places=2,
         null=True,
@@ -337,7 +361,9 @@ class Pledge(models.Model):
         validators=[MinValueValidator(Decimal("0.01"))],
         help_text=_("The amount the bank statement shows, in the pledge's currency."),
     )
-    received_on = models.DateField(null=True, blank=True, help_text=_("The date the transfer arrived."))
+    received_on = models.DateField(
+        _("received on"), null=True, blank=True, help_text=_("The date the transfer arrived.")
+    )
     created_at = models.DateTimeField(
         default=timezone.now, db_index=True, help_text=_("When the pledge was made.")
     )

@@ -34,10 +34,11 @@ def youtube_video_id(url):
 class HeadingBlock(blocks.StructBlock):
     """A section heading; level 2 or 3 keeps the outline of the page sound."""
 
-    text = blocks.CharBlock(max_length=200, help_text=_("The heading text."))
+    text = blocks.CharBlock(max_length=200, label=_("Text"), help_text=_("The heading text."))
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Section (level 2)")), ("h3", _("Subsection (level 3)"))],
         default="h2",
+        label=_("Level"),
         help_text=_("Use level 3 only under a level 2 heading."),
         search_index=False,  # the label is not part of the page's text
     )
@@ -50,12 +51,18 @@ class HeadingBlock(blocks.StructBlock):
 class CaptionedImageBlock(blocks.StructBlock):
     """An image with the text a screen reader reads and an optional caption."""
 
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(
+        label=_("Image"),
+        help_text=_("Choose an image from the library or upload a new one (JPEG, PNG, WebP, GIF or AVIF)."),
+    )
     alt_text = blocks.CharBlock(
         max_length=250,
+        label=_("Image description"),
         help_text=_("Describe what the image shows for people who cannot see it."),
     )
-    caption = blocks.CharBlock(required=False, max_length=250, help_text=_("Shown under the image."))
+    caption = blocks.CharBlock(
+        required=False, max_length=250, label=_("Caption"), help_text=_("Shown under the image.")
+    )
 
     class Meta:
         icon = "image"
@@ -65,8 +72,10 @@ class CaptionedImageBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     """A quotation with who said it."""
 
-    quote = blocks.TextBlock(help_text=_("The quoted words, without quotation marks."))
-    attribution = blocks.CharBlock(required=False, max_length=200, help_text=_("Who said or wrote it."))
+    quote = blocks.TextBlock(label=_("Quote"), help_text=_("The quoted words, without quotation marks."))
+    attribution = blocks.CharBlock(
+        required=False, max_length=200, label=_("Who said it"), help_text=_("Who said or wrote it.")
+    )
 
     class Meta:
         icon = "openquote"
@@ -76,9 +85,15 @@ class QuoteBlock(blocks.StructBlock):
 class CallToActionBlock(blocks.StructBlock):
     """A prominent button leading to a page of this site or to another address."""
 
-    label = blocks.CharBlock(max_length=80, help_text=_("The words on the button, e.g. 'Sign the appeal'."))
-    page = blocks.PageChooserBlock(required=False, help_text=_("A page of this site."))
-    url = blocks.URLBlock(required=False, help_text=_("Or an address elsewhere, if no page is chosen."))
+    label = blocks.CharBlock(
+        max_length=80,
+        label=_("Button text"),
+        help_text=_("The words on the button, e.g. 'Sign the appeal'."),
+    )
+    page = blocks.PageChooserBlock(required=False, label=_("Page"), help_text=_("A page of this site."))
+    url = blocks.URLBlock(
+        required=False, label=_("Address"), help_text=_("Or an address elsewhere, if no page is chosen.")
+    )
 
     class Meta:
         icon = "link"
@@ -96,9 +111,18 @@ class CallToActionBlock(blocks.StructBlock):
 class DocumentLinkBlock(blocks.StructBlock):
     """A link to a document from the library, e.g. the signed PDF of a statement."""
 
-    document = DocumentChooserBlock()
+    document = DocumentChooserBlock(
+        label=_("Document"),
+        help_text=_(
+            "Choose a document from the library or upload a new one (PDF, Word, OpenDocument, Excel, CSV "
+            "or text; at most 10 MB)."
+        ),
+    )
     label = blocks.CharBlock(
-        required=False, max_length=150, help_text=_("Link text; the document title if empty.")
+        required=False,
+        max_length=150,
+        label=_("Link text"),
+        help_text=_("Link text; the document title if empty."),
     )
 
     class Meta:
@@ -113,12 +137,15 @@ class VideoBlock(blocks.StructBlock):
     (youtube-nocookie.com); no request leaves for a third party before the click.
     """
 
-    url = blocks.URLBlock(help_text=_("The YouTube address of the video."))
+    url = blocks.URLBlock(label=_("YouTube address"), help_text=_("The YouTube address of the video."))
     title = blocks.CharBlock(
-        max_length=200, help_text=_("What the video is about; shown on the placeholder.")
+        max_length=200,
+        label=_("Title"),
+        help_text=_("What the video is about; shown on the placeholder."),
     )
     poster = ImageChooserBlock(
         required=False,
+        label=_("Still image"),
         help_text=_("A still from the video, uploaded here (nothing is loaded from YouTube)."),
     )
 
@@ -144,13 +171,15 @@ class VideoBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     """The body of every content page."""
 
-    heading = HeadingBlock()
+    heading = HeadingBlock(label=_("Heading"))
     paragraph = blocks.RichTextBlock(
         features=["bold", "italic", "link", "ol", "ul", "document-link"],
         template="home/blocks/paragraph.html",
+        label=_("Paragraph"),
+        help_text=_("Text with bold, italic, lists and links to pages, addresses and documents."),
     )
-    image = CaptionedImageBlock()
-    quote = QuoteBlock()
-    call_to_action = CallToActionBlock()
-    document = DocumentLinkBlock()
-    video = VideoBlock()
+    image = CaptionedImageBlock(label=_("Image"))
+    quote = QuoteBlock(label=_("Quote"))
+    call_to_action = CallToActionBlock(label=_("Button"))
+    document = DocumentLinkBlock(label=_("Document"))
+    video = VideoBlock(label=_("YouTube video"))

@@ -15,18 +15,28 @@ class HomePage(Page):
     """The front page of one language of the site (one per locale)."""
 
     intro = models.TextField(
+        _("introduction"),
         blank=True,
         max_length=600,
         help_text=_("One or two sentences under the title: who HHD is and what it does."),
     )
-    body = StreamField(BodyBlock(), blank=True, help_text=_("The rest of the front page."))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("content"),
+        help_text=_("The rest of the front page: text, headings, images, videos and buttons."),
+    )
     featured_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("An article, statement or appeal to show at the top of the front page."),
+        verbose_name=_("featured page"),
+        help_text=_(
+            "Optional: an article, statement or appeal shown at the top of the front page. "
+            "Its translation is shown when there is one."
+        ),
     )
 
     parent_page_types = ["wagtailcore.Page"]
@@ -72,11 +82,17 @@ class StandardPage(Page):
     """A plain content page: About HHD, Privacy policy and the like."""
 
     intro = models.TextField(
+        _("introduction"),
         blank=True,
         max_length=600,
         help_text=_("A short summary shown under the title and in search results."),
     )
-    body = StreamField(BodyBlock(), blank=True, help_text=_("The content of the page."))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("content"),
+        help_text=_("The text of the page, with headings, images, quotes, buttons, documents and videos."),
+    )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
 
@@ -95,26 +111,38 @@ class OrganisationDetails(TranslatableMixin, models.Model):
     """
 
     name = models.CharField(
+        _("organisation name"),
         max_length=120,
         default="Hak Hukuga Daýanç",
         help_text=_("The organisation's name as shown in the header and footer."),
     )
     tagline = models.CharField(
+        _("tagline"),
         max_length=160,
         blank=True,
         help_text=_("A few words under the name, e.g. 'Reliance on Rights and Law'."),
     )
     address = models.CharField(
+        _("address"),
         max_length=200,
         blank=True,
         help_text=_("A postal address line; only the city if the full address must not be public."),
     )
-    email = models.EmailField(help_text=_("The public contact e-mail address."))
+    email = models.EmailField(
+        _("e-mail address"),
+        help_text=_("The public contact e-mail address, shown to every visitor. Copied to every language."),
+    )
     youtube_handle = models.CharField(
-        max_length=80, blank=True, help_text=_("YouTube handle with @, e.g. @hakhukugadayanc7641.")
+        _("YouTube channel"),
+        max_length=80,
+        blank=True,
+        help_text=_("YouTube handle with @, e.g. @hakhukugadayanc7641."),
     )
     tiktok_handle = models.CharField(
-        max_length=80, blank=True, help_text=_("TikTok handle with @, e.g. @hakhukugadayanc.")
+        _("TikTok account"),
+        max_length=80,
+        blank=True,
+        help_text=_("TikTok handle with @, e.g. @hakhukugadayanc."),
     )
 
     panels = [

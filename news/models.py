@@ -29,8 +29,11 @@ class Topic(TranslatableMixin, models.Model):
     with the topic's translation in the visitor's language (same translation key).
     """
 
-    name = models.CharField(max_length=80, help_text=_("The topic's name as visitors see it."))
+    name = models.CharField(
+        _("topic name"), max_length=80, help_text=_("The topic's name as visitors see it.")
+    )
     slug = models.SlugField(
+        _("name in addresses"),
         max_length=80,
         allow_unicode=True,
         help_text=_("The topic's part of the address, e.g. 'passports'. Letters, digits and hyphens."),
@@ -65,8 +68,15 @@ class ArticlePage(Page):
     Abstract: each kind keeps its own table, and lists combine them by date.
     """
 
-    date = models.DateField(default=timezone.localdate, help_text=_("The date shown on the page."))
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_(
+            "Shown on the page; news lists and feeds are sorted by it, newest first. Today by default."
+        ),
+    )
     summary = models.TextField(
+        _("summary"),
         max_length=400,
         blank=True,
         help_text=_("One or two sentences shown in lists, feeds and when the page is shared."),
@@ -77,18 +87,26 @@ class ArticlePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("main image"),
         help_text=_("The main image, shown at the top, in lists and when the page is shared."),
     )
     image_alt = models.CharField(
-        max_length=250, blank=True, help_text=_("Describe the main image for people who cannot see it.")
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the main image for people who cannot see it."),
     )
-    body = StreamField(BodyBlock(), blank=True, help_text=_("The text of the page."))
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name=_("content"), help_text=_("The text of the page.")
+    )
     topics = ParentalManyToManyField(
         "news.Topic",
         blank=True,
+        verbose_name=_("topics"),
         help_text=_("What the page is about; visitors can filter the news by topic."),
     )
     source = models.CharField(
+        _("source"),
         max_length=200,
         blank=True,
         help_text=_("Author or source line, e.g. 'HHD' or 'Turkmen Helsinki Foundation'."),
@@ -149,6 +167,7 @@ class StatementPage(ArticlePage):
     """A formal appeal or position, often co-signed by other organisations."""
 
     addressee = models.CharField(
+        _("addressee"),
         max_length=250,
         blank=True,
         help_text=_("To whom the statement is addressed, e.g. 'To the President of Turkmenistan'."),
@@ -159,7 +178,8 @@ class StatementPage(ArticlePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Optional: the PDF of the signed original."),
+        verbose_name=_("signed original"),
+        help_text=_("Optional: the PDF of the signed original, linked at the end of the statement."),
     )
     campaign = models.ForeignKey(
         "wagtailcore.Page",
@@ -167,6 +187,7 @@ class StatementPage(ArticlePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("appeal to sign"),
         help_text=_("Optional: the appeal page where visitors can add their signature."),
     )
 
@@ -206,8 +227,8 @@ class StatementCosigner(TranslatableMixin, Orderable):
     """An organisation that co-signed a statement, in the statement's order."""
 
     statement = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="cosigners")
-    name = models.CharField(max_length=200, help_text=_("The organisation's name."))
-    url = models.URLField(blank=True, help_text=_("Optional: the organisation's website."))
+    name = models.CharField(_("organisation name"), max_length=200, help_text=_("The organisation's name."))
+    url = models.URLField(_("website"), blank=True, help_text=_("Optional: the organisation's website."))
 
     panels = [FieldPanel("name"), FieldPanel("url")]
     override_translatable_fields = [TranslatableField("name"), SynchronizedField("url")]
@@ -225,7 +246,12 @@ ARTICLE_KINDS = {"news": NewsPage, "statements": StatementPage}
 class NewsIndexPage(Page):
     """The news and statements of one language, newest first, filterable by kind and topic."""
 
-    intro = models.TextField(blank=True, max_length=600, help_text=_("Shown above the list."))
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences shown above the list of news and statements."),
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage", "news.StatementPage"]

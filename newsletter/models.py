@@ -137,12 +137,14 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
     """
 
     language = models.CharField(
+        _("language"),
         max_length=8,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_("The issue goes to the confirmed subscribers who read in this language."),
     )
     subject = models.CharField(
+        _("subject"),
         max_length=150,
         help_text=_(
             "The e-mail's subject line. Anyone who watches a subscriber's inbox can read it: keep it calm "
@@ -150,11 +152,13 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
         ),
     )
     intro = RichTextField(
+        _("introduction"),
         features=["bold", "italic", "link", "ol", "ul"],
         blank=True,
         help_text=_("A few sentences at the top of the e-mail, in the issue's language."),
     )
     include_new_articles = models.BooleanField(
+        _("add new articles automatically"),
         default=False,
         help_text=_(
             "Add every news article and statement published in this language since the last issue "
@@ -162,6 +166,7 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
         ),
     )
     status = models.CharField(
+        _("status"),
         max_length=10,
         choices=IssueStatus.choices,
         default=IssueStatus.DRAFT,
@@ -169,7 +174,7 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
         help_text=_("Draft until someone sends it; sent when every delivery is done."),
     )
     created_at = models.DateTimeField(
-        default=timezone.now, editable=False, help_text=_("When it was created.")
+        _("created"), default=timezone.now, editable=False, help_text=_("When it was created.")
     )
     send_requested_at = models.DateTimeField(
         null=True,
@@ -275,6 +280,7 @@ class NewsletterIssueArticle(Orderable):
         "wagtailcore.Page",
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name=_("article"),
         help_text=_(
             "A news article or statement. One in another language is replaced by its translation in "
             "the issue's language, when that is live."
@@ -353,6 +359,7 @@ class NewsletterPage(Page):
     """
 
     intro = models.TextField(
+        _("introduction"),
         blank=True,
         max_length=800,
         help_text=_("Above the form: what the newsletter is, how often it comes, and in which languages."),
@@ -363,6 +370,7 @@ class NewsletterPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("privacy policy"),
         help_text=_("Optional: the privacy policy, linked under the form."),
     )
 

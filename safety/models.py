@@ -12,10 +12,14 @@ class ConsentWording(models.Model):
     says what that version said, in which language, and since when.
     """
 
-    version = models.CharField(max_length=40, unique=True, help_text=_("Language and hash of the text."))
-    language = models.CharField(max_length=8)
-    text = models.TextField(help_text=_("The wording exactly as shown."))
-    first_used_at = models.DateTimeField(default=timezone.now)
+    version = models.CharField(
+        _("version"), max_length=40, unique=True, help_text=_("Language and hash of the text.")
+    )
+    language = models.CharField(_("language"), max_length=8, help_text=_("The language of the wording."))
+    text = models.TextField(_("text"), help_text=_("The wording exactly as shown."))
+    first_used_at = models.DateTimeField(
+        _("first used"), default=timezone.now, help_text=_("When this wording was first used.")
+    )
 
     class Meta:
         verbose_name = _("consent wording")
