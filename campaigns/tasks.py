@@ -5,7 +5,6 @@ never an address or a name.
 """
 
 import logging
-import smtplib
 from datetime import timedelta
 
 from django.conf import settings
@@ -15,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_tasks import task
+
+from safety.mail_errors import MAIL_ERRORS, mail_not_sent
 
 from .models import CampaignPage, Signature
 from .services import campaign_of, confirmation_token, withdrawal_token
@@ -55,7 +56,8 @@ def send_signature_mail(signature_id: int, kind: str, page_id: int, attempt: int
     """Mail a signer the confirmation link (kind "confirm") or "you have already signed".
 
     When the mail server fails, the task enqueues itself again later (nothing is lost);
-    after MAX_ATTEMPTS it gives up and logs the row id only.
+    after MAX_ATTEMPTS it gives up and logs the row id only, failing with MailNotSent rather
+    than the SMTP error, whose text may quote the address (safety.mail_errors).
     """
     signature = Signature.objects.filter(pk=signature_id, anonymised_at__isnull=True).first()
     if signature is None:  # withdrawn or erased in the meantime
@@ -67,10 +69,10 @@ def send_signature_mail(signature_id: int, kind: str, page_id: int, attempt: int
         message = signature_mail(signature, campaign, kind)
     try:
         message.send()
-    except (smtplib.SMTPException, OSError) as error:
+    except MAIL_ERRORS as error:
         if attempt >= MAX_ATTEMPTS:
             logger.error("signature mail for #%s failed for good: %s", signature_id, type(error).__name__)
-            raise
+            raise mail_not_sent(error) from None
         logger.warning(
             "signature mail for #%s failed (%s); attempt %s of %s, retrying later",
             signature_id,

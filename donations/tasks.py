@@ -13,6 +13,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
+from safety.mail_errors import MAIL_ERRORS, mail_not_sent
+
 from .models import Pledge, PledgeStatus
 from .services import accounts_for
 
@@ -27,7 +29,11 @@ def _send(pledge, template):
         }
         subject = render_to_string(f"donations/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"donations/email/{template}.txt", context)
-    EmailMessage(subject, body, settings.NEUTRAL_FROM_EMAIL, [pledge.email]).send()
+    try:
+        EmailMessage(subject, body, settings.NEUTRAL_FROM_EMAIL, [pledge.email]).send()
+    except MAIL_ERRORS as error:
+        # The task fails without the SMTP error's text, which may quote the donor's address.
+        raise mail_not_sent(error) from None
 
 
 @task()

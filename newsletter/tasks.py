@@ -3,37 +3,91 @@
 Arguments are primary keys only: django-tasks-db stores them in plaintext, so an
 address never travels through the queue. Each task reads the current row and does
 nothing if it has gone (unsubscribed, expired) or changed (already confirmed).
+
+When the mail server is down, the confirmation and "already subscribed" mails are not
+lost: the task enqueues itself again with back-off, as the signing mail does
+(campaigns.tasks), and gives up after ``MAX_ATTEMPTS``.
 """
 
 import logging
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django_tasks import task
+
+from safety.mail_errors import MAIL_ERRORS, mail_not_sent
 
 from . import mail, sending
 from .models import NewsletterIssue, Subscriber
 
 logger = logging.getLogger(__name__)
 
+MAX_ATTEMPTS = 8  # with the back-off below: retried over about four hours
+
+
+def retry_delay(attempt: int) -> timedelta:
+    """Back-off between attempts: 1, 2, 4 … minutes, at most an hour."""
+    return timedelta(minutes=min(60, 2 ** (attempt - 1)))
+
+
+def _send_or_retry(message, task_, subscriber_id: int, attempt: int) -> bool:
+    """Send ``message``; when the mail server fails, enqueue ``task_`` again for later.
+
+    True when the mail went out, False when a retry was scheduled. After ``MAX_ATTEMPTS``
+    the task fails (the task backend records it) with ``MailNotSent``. Logs and the
+    recorded failure name the row id and the error's class only: an SMTP error's text may
+    quote the recipient's address (safety.mail_errors).
+    """
+    try:
+        message.send()
+    except MAIL_ERRORS as error:
+        if attempt >= MAX_ATTEMPTS:
+            logger.error(
+                "newsletter %s for subscriber #%s failed for good: %s",
+                task_.name,
+                subscriber_id,
+                type(error).__name__,
+            )
+            raise mail_not_sent(error) from None
+        logger.warning(
+            "newsletter %s for subscriber #%s failed (%s); attempt %s of %s, retrying later",
+            task_.name,
+            subscriber_id,
+            type(error).__name__,
+            attempt,
+            MAX_ATTEMPTS,
+        )
+        task_.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(subscriber_id, attempt + 1)
+        return False
+    return True
+
 
 @task()
-def send_confirmation(subscriber_id: int) -> bool:
-    """Mail the double opt-in link to a subscriber who has not confirmed yet."""
+def send_confirmation(subscriber_id: int, attempt: int = 1) -> bool:
+    """Mail the double opt-in link to a subscriber who has not confirmed yet.
+
+    Returns True when the mail went out; False when there was nothing to send or the mail
+    server failed and the task was scheduled again.
+    """
     subscriber = Subscriber.objects.filter(pk=subscriber_id, confirmed_at__isnull=True).first()
     if subscriber is None:
         return False
-    mail.confirmation_message(subscriber).send()
-    return True
+    return _send_or_retry(mail.confirmation_message(subscriber), send_confirmation, subscriber_id, attempt)
 
 
 @task()
-def send_already_subscribed_notice(subscriber_id: int) -> bool:
-    """Tell a confirmed subscriber, in their own inbox, that their address was submitted again."""
+def send_already_subscribed_notice(subscriber_id: int, attempt: int = 1) -> bool:
+    """Tell a confirmed subscriber, in their own inbox, that their address was submitted again.
+
+    Retried like :func:`send_confirmation` when the mail server fails.
+    """
     subscriber = Subscriber.objects.filter(pk=subscriber_id, confirmed_at__isnull=False).first()
     if subscriber is None:
         return False
-    mail.already_subscribed_message(subscriber).send()
-    return True
+    return _send_or_retry(
+        mail.already_subscribed_message(subscriber), send_already_subscribed_notice, subscriber_id, attempt
+    )
 
 
 @task()

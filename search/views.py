@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
 from news.models import NewsIndexPage
+from safety.guards import client_ip
+from safety.ratelimits import RateLimit, RateLimited, too_many_attempts
 from search.services import MAX_QUERY_LENGTH, search_hits, search_pages
 
 RESULTS_PER_PAGE = 10
@@ -16,6 +18,9 @@ def search(request):
     A page number past the end shows the last page and a malformed one the first
     (``Paginator.get_page``): links shared before pages were unpublished keep working.
     Sets no cookie and reads no session, so the answer can be cached like any public page.
+    Each search that runs counts against the per-IP limit ``search:ip`` (full-text search is the
+    most expensive read of the site); past it the visitor gets the translated 429 page with
+    Retry-After. The counter lives in the cache, so the limit adds no database query.
     """
     # Whitespace collapsed; NUL removed (PostgreSQL refuses it in text).
     query = " ".join(request.GET.get("q", "").replace("\x00", "").split())
@@ -25,6 +30,10 @@ def search(request):
     if len(query) > MAX_QUERY_LENGTH:
         context["query_too_long"] = True
     elif query:
+        try:
+            RateLimit.from_settings("search:ip").hit(client_ip(request))
+        except RateLimited as limited:
+            return too_many_attempts(request, limited.retry_after)
         paginator = Paginator(search_pages(query, language_code), RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
         context.update(
