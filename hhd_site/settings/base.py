@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "search",
     "caching",
     "scheduling",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
