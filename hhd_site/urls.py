@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("campaigns/", include("campaigns.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("donations/", include("donations.urls")),
+    path("contact/", include("contact.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

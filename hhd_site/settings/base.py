@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "campaigns",
     "newsletter",
     "donations",
+    "contact",
     "safety",
     "search",
     "caching",
@@ -217,6 +218,9 @@ RATE_LIMITS = {
     "pledge:ip": (20, 600),
     "pledge:email": (5, 3600),
     "contact:ip": (10, 600),
+    "contact:email": (5, 3600),
+    # People in trouble may share one address (a shelter, a carrier); a bot is still slowed.
+    "help:ip": (10, 600),
     "search:ip": (env.int("RATE_LIMIT_SEARCH_PER_IP", default=120), 60),
 }
 
@@ -238,6 +242,12 @@ DONATIONS_STATEMENT_COLUMNS = {
 }
 # Pledges never received lose the donor's name and e-mail address after this many days.
 DONATIONS_UNRECEIVED_RETENTION_DAYS = 180
+
+# --- Contact and help requests (contact/) --------------------------------------
+# A closed help request loses its sealed content, envelopes and notes after this many days
+# (the triage metadata stays); contact messages are deleted after this many days.
+HELP_REQUEST_CLOSED_RETENTION_DAYS = 90
+CONTACT_MESSAGE_RETENTION_DAYS = 365
 
 # --- Admin sign-in (staff/) ---------------------------------------------------
 # django-axes checks every sign-in first: after 5 failures for one user name from one

@@ -255,8 +255,9 @@ def test_every_demo_page_is_served(client, seed_output):
     campaigns = 1  # the passport amnesty appeal
     donations = 1  # the donation page
     newsletter = 1  # the newsletter's subscribe page
-    # About, News, Privacy, the articles, the campaign, the donation and newsletter pages, in four languages
-    assert pages.count() == 4 * (3 + articles + campaigns + donations + newsletter)
+    contact = 2  # the contact page and the "Ask for help" page
+    # About, News, Privacy, the articles, the campaign, donation, newsletter and contact pages, in 4 languages
+    assert pages.count() == 4 * (3 + articles + campaigns + donations + newsletter + contact)
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url

@@ -31,6 +31,8 @@ AREAS = {
     "locales": {"Administrators"},
     "workflows": {"Administrators"},
     "redirects": {"Moderators", "Administrators"},
+    "help requests (cases)": {"Caseworkers", "Administrators"},
+    "contact messages": {"Moderators", "Caseworkers", "Administrators"},
 }
 
 # What a role may do with a page besides opening it.
@@ -58,6 +60,8 @@ def area_urls(site_tree):
         "locales": "/admin/locales/",
         "workflows": "/admin/workflows/list/",
         "redirects": "/admin/redirects/",
+        "help requests (cases)": "/admin/cases/",
+        "contact messages": "/admin/messages/",
     }
 
 
@@ -111,6 +115,12 @@ def test_only_moderators_and_administrators_publish(site_tree, member, role):
         ("Treasurer", "campaigns.export_signatures", False),
         ("Caseworkers", "campaigns.export_signatures", False),
         ("Administrators", "newsletter.export_subscriber", True),
+        ("Caseworkers", "contact.handle_helprequests", True),
+        ("Administrators", "contact.handle_helprequests", True),
+        ("Moderators", "contact.handle_helprequests", False),
+        ("Editors", "contact.handle_helprequests", False),
+        ("Translators (Русский)", "contact.handle_helprequests", False),
+        ("Treasurer", "contact.handle_helprequests", False),
         ("Moderators", "newsletter.export_subscriber", False),
     ],
 )

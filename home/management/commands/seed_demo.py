@@ -21,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from campaigns import demo_content as campaigns_content
+from contact import demo_content as contact_content
 from donations import demo_content as donations_content
 from home import demo_content
 from home.demo_content import CallToAction, Figure, Heading, Paragraph, Quote
@@ -35,6 +36,7 @@ APP_DEMO_BUILDERS = [
     campaigns_content.build_demo,
     donations_content.build_demo,
     newsletter_content.build_demo,
+    contact_content.build_demo,
 ]
 
 DEFAULT_LANGUAGE = demo_content.LANGUAGE_CODES[0]  # Turkmen: the source of every translation

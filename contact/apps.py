@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ContactConfig(AppConfig):
+    """The contact form, and help requests sealed to caseworkers with their inbox in the admin."""
+
+    name = "contact"
+    verbose_name = _("Contact and help requests")
+
+    def ready(self):
+        from . import retention  # noqa: F401 - registers the retention jobs

@@ -1,0 +1,122 @@
+"""Admin integration of the contact app: the caseworkers' inbox, contact messages, audit-log actions."""
+
+from django.contrib.auth.models import Permission
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from . import admin_views
+from .models import ContactMessage, HelpRequest
+from .permissions import CASES, MESSAGES, CaseworkerPolicy, MessagesPolicy
+
+# Registered before any view asks for the models' policies (Wagtail would make default ones).
+register_permission_policy(HelpRequest, CaseworkerPolicy(HelpRequest))
+register_permission_policy(ContactMessage, MessagesPolicy(ContactMessage))
+
+
+def only(permission):
+    app_label, codename = permission.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+
+class CaseViewSet(ModelViewSet):
+    """The caseworkers' inbox: the list, one case, keys and sharing. No add, edit or delete views:
+    people make requests, caseworkers handle them, retention and erasure anonymise them."""
+
+    model = HelpRequest
+    name = "cases"
+    url_prefix = "cases"
+    icon = "folder-open-inverse"
+    menu_label = _("Help requests")
+    menu_order = 150
+    add_to_admin_menu = True
+    index_view_class = admin_views.CaseIndexView
+    copy_view_enabled = False
+    # Found by reference only (CaseIndexView.search_queryset): everything else is sealed.
+    search_fields = ["reference"]
+    search_backend_name = None
+    add_to_reference_index = False
+    form_fields = ["status"]  # the generic add/edit views are not routed (get_urlpatterns)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            add_url_name=None, edit_url_name=None, delete_url_name=None, usage_url_name=None, **kwargs
+        )
+
+    def get_urlpatterns(self):
+        kept = {"index", "index_results"}
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name in kept] + [
+            path("<int:pk>/", admin_views.CaseView.as_view(), name="case"),
+            path("<int:pk>/update/", admin_views.CaseUpdateView.as_view(), name="update"),
+            path("<int:pk>/notes/", admin_views.AddNoteView.as_view(), name="add_note"),
+            path("<int:pk>/erase/", admin_views.EraseCaseView.as_view(), name="erase"),
+            path("key/", admin_views.KeyView.as_view(), name="key"),
+            path("key/register/", admin_views.RegisterKeyView.as_view(), name="register_key"),
+            path("key/passphrase/", admin_views.ChangePassphraseView.as_view(), name="change_passphrase"),
+            path("share/", admin_views.ShareView.as_view(), name="share"),
+            path("share/<int:key_id>/", admin_views.ShareWithView.as_view(), name="share_with"),
+        ]
+
+    def get_permissions_to_register(self):
+        return only(CASES)
+
+
+class ContactMessageViewSet(ModelViewSet):
+    """Messages from the contact form for the staff who answer them: list, read, mark handled, delete."""
+
+    model = ContactMessage
+    name = "contact_messages"
+    url_prefix = "messages"
+    icon = "mail"
+    menu_label = _("Contact messages")
+    menu_order = 160
+    add_to_admin_menu = True
+    index_view_class = admin_views.MessageIndexView
+    copy_view_enabled = False
+    search_fields = []
+    search_backend_name = None
+    add_to_reference_index = False
+    form_fields = ["status"]  # the generic add/edit views are not routed (get_urlpatterns)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            add_url_name=None, edit_url_name=None, delete_url_name=None, usage_url_name=None, **kwargs
+        )
+
+    def get_urlpatterns(self):
+        kept = {"index", "index_results"}
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name in kept] + [
+            path("<int:pk>/", admin_views.MessageView.as_view(), name="read"),
+        ]
+
+    def get_permissions_to_register(self):
+        return only(MESSAGES)
+
+
+@hooks.register("register_admin_viewset")
+def register_case_viewset():
+    return CaseViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_message_viewset():
+    return ContactMessageViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_contact_log_actions(actions):
+    actions.register_action("contact.open_case", _("Open case"), _("Case opened"))
+    actions.register_action("contact.assign", _("Assign case"), _("Case assigned"))
+    actions.register_action("contact.change_status", _("Change status"), _("Status changed"))
+    actions.register_action("contact.add_note", _("Add note"), _("Note added"))
+    actions.register_action("contact.share", _("Share case"), _("Case shared with a colleague's key"))
+    actions.register_action("contact.erase", _("Erase case"), _("Case erased on request"))
+    actions.register_action("contact.export", _("Export"), _("Exported (metadata only)"))
+    actions.register_action("contact.register_key", _("Register key"), _("Caseworker key registered"))
+    actions.register_action("contact.retire_key", _("Retire key"), _("Caseworker key retired"))
+    actions.register_action("contact.change_passphrase", _("Change passphrase"), _("Key passphrase changed"))
+    actions.register_action("contact.read_message", _("Read message"), _("Message read"))
+    actions.register_action("contact.message_handled", _("Mark handled"), _("Message marked handled"))
+    actions.register_action("contact.delete_message", _("Delete message"), _("Message deleted"))
