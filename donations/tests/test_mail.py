@@ -72,3 +72,48 @@ def test_an_anonymised_pledge_gets_no_mail(smtp_server):
     services.anonymise(services.Pledge.objects.filter(pk=pledge.pk))
     assert send_pledge_instructions.call(pledge.pk) is False
     assert smtp_server.messages == []
+
+
+@pytest.mark.parametrize("refuse_at", ["DATA", "RCPT"])
+def test_when_the_mail_server_is_down_the_instructions_are_sent_later_not_lost(
+    client, smtp_server, donation_page, settings, monkeypatch, refuse_at
+):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from django_tasks_db.management.commands import db_worker
+    from django_tasks_db.models import DBTaskResult
+
+    # The real worker, except that it must not close the test's transaction-bound connection.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    if refuse_at == "DATA":
+        smtp_server.refuse = True
+    else:
+
+        async def refuse_recipient(server, session, envelope, address, rcpt_options):
+            return f"450 4.2.0 <{address}>: Recipient address rejected"
+
+        smtp_server.handle_RCPT = refuse_recipient
+    response = client.post(
+        f"/tk/donations/pledge/{donation_page.pk}/", pledge_data(email="aman@example.org", consent="on")
+    )
+    assert response.status_code == 302
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+    assert smtp_server.messages == []
+    retry = DBTaskResult.objects.filter(status="READY").get()
+    assert retry.args_kwargs["args"][1] == 2  # the second attempt, later
+    assert retry.run_after > timezone.now() + timedelta(seconds=30)
+    assert "example.org" not in str(retry.args_kwargs)
+
+    smtp_server.refuse = False
+    if refuse_at == "RCPT":
+        del smtp_server.handle_RCPT  # the server takes recipients again
+    retry.run_after = timezone.now() - timedelta(seconds=1)
+    retry.save(update_fields=["run_after"])
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    [message] = smtp_server.messages
+    assert message["To"] == "aman@example.org"
+    assert services.Pledge.objects.get().display_reference in message.get_content()
