@@ -71,3 +71,23 @@ def force_login_passes_second_factor(monkeypatch):
         pass_second_factor(self, user)
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
+def migration_rows_are_present(request, serialized_database):
+    """A test in a transaction starts with the rows migrations made (locales, the root page,
+    the role groups), even if a transactional test ran before it in the same process and its
+    flush emptied the tables (pytest-django restores them only at the start of the next
+    transactional test). Put back from the copy serialized at set-up, inside this test's
+    transaction, so they roll back with it."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or marker.kwargs.get("transaction") or "transactional_db" in request.fixturenames:
+        return
+    if not serialized_database:
+        return
+    request.getfixturevalue("db")
+    from django.db import connection
+    from wagtail.models import Locale
+
+    if not Locale.objects.exists():
+        connection.creation.deserialize_db_from_string(serialized_database)
