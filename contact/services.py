@@ -19,7 +19,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from donations import references
-from safety import sealing
+from safety import audit, sealing
 from safety.mail_errors import MAIL_ERRORS, describe
 
 from .models import (
@@ -371,24 +371,9 @@ def share_cases(colleague_key: CaseworkerKey, envelopes, *, user, own_key: Casew
 
 def log_export(cases, *, user, export_format):
     """One audit-log entry per exported case (metadata only), sharing one id."""
-    content_type = ContentType.objects.get_for_model(HelpRequest)
-    batch = uuid.uuid4()
-    now = timezone.now()
-    entries = [
-        ModelLogEntry(
-            content_type=content_type,
-            object_id=str(pk),
-            label=references.display(reference),
-            action="contact.export",
-            user=user,
-            uuid=batch,
-            timestamp=now,
-            data={"format": export_format},
-        )
-        for pk, reference in cases.values_list("pk", "reference")
-    ]
-    ModelLogEntry.objects.bulk_create(entries, batch_size=500)
-    return len(entries)
+    return audit.log_export(
+        cases, action="contact.export", user=user, export_format=export_format, label=references.display
+    )
 
 
 def submission_from(form, consent_version) -> HelpRequestSubmission:

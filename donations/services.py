@@ -1,18 +1,16 @@
 """The rules of pledging, receiving and forgetting: called by views, the admin, tasks and tests."""
 
 import logging
-import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
 
+from safety import audit
 from safety.digests import email_digest
 
 from . import references
@@ -215,21 +213,6 @@ def forget_donor(address: str) -> int:
 
 def log_export(pledges, *, user, export_format):
     """One audit-log entry per exported pledge, sharing one id: whose data left the site, when, by whom."""
-    content_type = ContentType.objects.get_for_model(Pledge)
-    batch = uuid.uuid4()
-    now = timezone.now()
-    entries = [
-        ModelLogEntry(
-            content_type=content_type,
-            object_id=str(pk),
-            label=references.display(reference),
-            action="donations.export",
-            user=user,
-            uuid=batch,
-            timestamp=now,
-            data={"format": export_format},
-        )
-        for pk, reference in pledges.values_list("pk", "reference")
-    ]
-    ModelLogEntry.objects.bulk_create(entries, batch_size=500)
-    return len(entries)
+    return audit.log_export(
+        pledges, action="donations.export", user=user, export_format=export_format, label=references.display
+    )
