@@ -202,7 +202,8 @@ class Bench:
             SECURE_SSL_REDIRECT="false",
             EMAIL_URL=f"smtp://127.0.0.1:{self.smtp_port}",
             TASKS_BACKEND="django_tasks_db.DatabaseBackend",
-            WAGTAILADMIN_BASE_URL="https://hhd.example",
+            SITE_URL="https://localhost",
+            TRUSTED_PROXIES="127.0.0.1/32",
             LOG_LEVEL="WARNING",
             PYTHONUNBUFFERED="1",
         )

@@ -311,7 +311,10 @@ class BenchSite:
             STATIC_ROOT=str(self.tmp / "static"),
             MEDIA_ROOT=str(self.tmp / "media"),
             MEDIA_URL=f"{self.media_base}/media/",
-            EMAIL_URL="consolemail://",
+            # Production refuses mail that goes nowhere; nothing in the benchmarks sends any.
+            EMAIL_URL="smtp://127.0.0.1:9",
+            SITE_URL="https://localhost",
+            TRUSTED_PROXIES="127.0.0.1/32",
             LOG_LEVEL="INFO",
             TMPDIR=str(self.tmp),
             PYTHONUNBUFFERED="1",
@@ -400,6 +403,7 @@ class BenchSite:
         env = {
             **self.env,
             "PAGE_CACHE_SECONDS": str(page_cache_seconds),
+            "PAGE_CACHE_STATUS_HEADER": "true",
             "GUNICORN_BIND": bind,
             **(extra_env or {}),
         }

@@ -134,7 +134,8 @@ class PageCacheMiddleware:
             if key is not None:
                 try:
                     cache.set(key, self.freeze(response, lifetime), lifetime)
-                    response["X-Page-Cache"] = "miss"
+                    if settings.PAGE_CACHE_STATUS_HEADER:
+                        response["X-Page-Cache"] = "miss"
                 except Exception:
                     logger.warning("page cache unavailable", exc_info=True)
         return response
@@ -161,5 +162,6 @@ class PageCacheMiddleware:
         for name, value in frozen["headers"].items():
             response[name] = value
         response["Content-Length"] = str(len(frozen["content"]))
-        response["X-Page-Cache"] = "hit"
+        if settings.PAGE_CACHE_STATUS_HEADER:
+            response["X-Page-Cache"] = "hit"
         return response

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_tasks import task
 
+from hhd_site.public_url import public_url
 from safety.mail_errors import MAIL_ERRORS, mail_not_sent
 
 from .models import CampaignPage, Signature
@@ -32,11 +33,10 @@ def retry_delay(attempt: int) -> timedelta:
 
 def signature_mail(signature: Signature, campaign: CampaignPage, kind: str) -> EmailMessage:
     """The confirmation (or "you have already signed") e-mail, in the active language."""
-    root = campaign.get_site().root_url if campaign.get_site() else settings.WAGTAILADMIN_BASE_URL
     context = {
         "campaign": campaign,
-        "confirm_url": root + reverse("campaigns:confirm", args=[confirmation_token(signature)]),
-        "withdraw_url": root + reverse("campaigns:withdraw", args=[withdrawal_token(signature)]),
+        "confirm_url": public_url(reverse("campaigns:confirm", args=[confirmation_token(signature)])),
+        "withdraw_url": public_url(reverse("campaigns:withdraw", args=[withdrawal_token(signature)])),
         "already_signed": kind == "already_signed",
     }
     body = render_to_string("campaigns/email/signature.txt", context)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django_tasks import task
 from wagtail.users.models import UserProfile
 
+from hhd_site.public_url import public_url
 from safety.mail_errors import MAIL_ERRORS, describe, mail_not_sent
 
 from .models import ContactMessage, HelpRequest
@@ -33,7 +34,7 @@ def retry_delay(attempt: int) -> timedelta:
 
 
 def admin_url(name, *args) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
+    return public_url(reverse(name, args=args))
 
 
 def staff_mails(permission, subject_and_body):

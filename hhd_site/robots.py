@@ -9,6 +9,8 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from hhd_site.public_url import public_url
+
 
 def disallowed_paths():
     """The admin, and each language's search page: its results are endless combinations
@@ -27,5 +29,5 @@ def robots_txt(request):
     """The rules for crawlers and the absolute address of the sitemap (text/plain)."""
     lines = ["User-agent: *"]
     lines += [f"Disallow: {path}" for path in disallowed_paths()]
-    lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"]
+    lines += ["", f"Sitemap: {public_url(reverse('sitemap'))}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -18,6 +18,8 @@ from django.utils.functional import cached_property
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page, Site
 
+from hhd_site.public_url import public_url
+
 LANGUAGE_ORDER = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
 
 
@@ -78,12 +80,8 @@ class PageSitemap(Sitemap):
         return page.last_published_at or page.latest_revision_created_at
 
     def get_urls(self, page=1, site=None, protocol=None):
-        protocol = self.get_protocol(protocol)
-        domain = self.get_domain(site)
-
         def absolute(item):
-            url = self.urls_by_pk[item.pk]
-            return url if "://" in url else f"{protocol}://{domain}{url}"
+            return public_url(self.urls_by_pk[item.pk])
 
         urls = []
         lastmods = []

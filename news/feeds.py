@@ -21,6 +21,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from hhd_site.public_url import public_url
+
 from .models import ARTICLE_KINDS, NewsIndexPage, Topic, newest_first, specific_articles
 
 FEED_LENGTH = 20
@@ -151,7 +153,10 @@ class NewsFeed(Feed):
         return self.description(source)
 
     def link(self, source):
-        return source.link
+        return public_url(source.link)
+
+    def feed_url(self, source):
+        return public_url(source.request.path)
 
     def author_name(self, source):
         return settings.WAGTAIL_SITE_NAME
@@ -170,7 +175,7 @@ class NewsFeed(Feed):
         return escape(entry.page.summary)
 
     def item_link(self, entry):
-        return entry.url
+        return public_url(entry.url)
 
     def item_guid(self, entry):
         return entry.guid

@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from wagtail.rich_text import expand_db_html
 
+from hhd_site.public_url import public_url
 from news.models import NewsPage, StatementPage, newest_first, specific_articles
 
 from . import services
@@ -113,7 +114,7 @@ def _locale(language):
 def absolute_url(url: str) -> str:
     """A site-relative URL made absolute: an e-mail has no page to be relative to."""
     if url.startswith("/") and not url.startswith("//"):
-        return services.public_url(url)
+        return public_url(url)
     return url
 
 
@@ -212,8 +213,8 @@ def _sample_links(issue):
 
     with translation.override(issue.language):
         return (
-            services.public_url(reverse("newsletter:unsubscribe", args=["preview"])),
-            services.public_url(reverse("newsletter:preferences", args=["preview"])),
+            public_url(reverse("newsletter:unsubscribe", args=["preview"])),
+            public_url(reverse("newsletter:preferences", args=["preview"])),
         )
 
 

@@ -18,6 +18,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from hhd_site.public_url import public_url
 from safety.digests import email_digest
 
 from .models import Subscriber
@@ -107,11 +108,6 @@ def _create_or_reuse(address, digest, language, consent_version, source):
 
 
 # --- Links --------------------------------------------------------------------------
-
-
-def public_url(path: str) -> str:
-    """An absolute URL for a path of the public site, for links in e-mails."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def make_token(subscriber: Subscriber, purpose: str) -> str:

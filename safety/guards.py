@@ -24,24 +24,12 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+# Public forms count the visitor's address by the deployment's trusted-proxy rule.
+from hhd_site.proxies import client_ip  # noqa: F401 - re-exported for the form views
+
 HONEYPOT_FIELD = "website"
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name
 _SALT = "safety.form-token"
-
-
-def client_ip(request) -> str:
-    """The visitor's IP address, taken from the header that the deployment's own proxy sets.
-
-    ``CLIENT_IP_HEADER`` names it (e.g. ``HTTP_X_FORWARDED_FOR``); its right-most entry is the
-    one our proxy appended, so a client cannot choose it. Without the setting, REMOTE_ADDR.
-    """
-    header = settings.CLIENT_IP_HEADER
-    if header:
-        value = request.META.get(header, "")
-        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
-        if entries:
-            return entries[-1]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _own_origin(request) -> str:

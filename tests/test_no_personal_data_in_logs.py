@@ -136,7 +136,7 @@ def logger_names(keeper):
 @pytest.fixture
 def pages(site_tree, settings):
     settings.FORM_MIN_FILL_SECONDS = 0
-    settings.WAGTAILADMIN_BASE_URL = "http://localhost"
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = "http://localhost"
     return {
         "campaign": CampaignPageFactory(parent=site_tree.homes["tk"]),
         "donation": DonationPageFactory(parent=site_tree.homes["tk"]),

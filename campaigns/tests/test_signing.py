@@ -362,3 +362,40 @@ def test_a_signing_for_a_page_that_is_not_a_live_campaign_is_404(client, campaig
     page.unpublish()
     assert client.post(sign_url(page), signing_data()).status_code == 404
     assert Signature.objects.count() == 0
+
+
+def test_a_forged_forwarded_address_from_an_untrusted_peer_does_not_escape_the_limit(
+    client, campaign, signing_data, settings
+):
+    """Whoever reaches gunicorn directly may send any X-Forwarded-For: it is not believed."""
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "sign:ip": (30, 600)}
+    settings.TRUSTED_PROXIES = ["10.0.0.2/32"]
+    answers = [
+        client.post(
+            sign_url(campaign["tk"]),
+            signing_data(email=f"s{n}@example.org"),
+            REMOTE_ADDR="198.51.100.20",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        ).status_code
+        for n in range(40)
+    ]
+    assert answers.count(303) == 30
+    assert answers[30:] == [429] * 10
+    assert Signature.objects.count() == 30
+
+
+def test_behind_our_own_front_each_visitor_has_a_limit_of_their_own(client, campaign, signing_data, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "sign:ip": (2, 600)}
+    settings.TRUSTED_PROXIES = ["10.0.0.2/32"]
+
+    def sign_through_front(visitor, n, forged="6.6.6.6"):
+        return client.post(
+            sign_url(campaign["tk"]),
+            signing_data(email=f"{visitor}-{n}@example.org"),
+            REMOTE_ADDR="10.0.0.2",
+            # What a client wrote itself stands left of the address our front appended.
+            HTTP_X_FORWARDED_FOR=f"{forged}, {visitor}",
+        ).status_code
+
+    assert [sign_through_front("203.0.113.1", n, forged=f"6.6.6.{n}") for n in range(3)] == [303, 303, 429]
+    assert [sign_through_front("203.0.113.2", n) for n in range(2)] == [303, 303]

@@ -87,7 +87,7 @@ def levels(keeper):
 @pytest.fixture
 def site(settings, help_page, contact_page, moderator):
     """Both pages; a moderator (with an address) is told of contact messages."""
-    settings.WAGTAILADMIN_BASE_URL = "http://localhost"
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = "http://localhost"
     return {"help": help_page, "contact": contact_page}
 
 

@@ -70,6 +70,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before anything reads the client's address or scheme: forwarding headers count only
+    # from the deployment's own proxies (TRUSTED_PROXIES).
+    "hhd_site.proxies.UntrustedForwardingHeadersMiddleware",
     # First: answers the load balancer before host validation and HTTPS redirects.
     "hhd_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -78,7 +81,7 @@ MIDDLEWARE = [
     "hhd_site.headers.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Static files first: precompressed and immutable, they need nothing below.
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hhd_site.static_files.StaticFilesMiddleware",
     # Anonymous page views from the shared cache (caching/middleware.py explains the position).
     "caching.middleware.PageCacheMiddleware",
     # Compresses HTML (Django pads it against BREACH).
@@ -164,6 +167,9 @@ else:
 # How long anonymous page views stay in the shared cache, and the s-maxage a CDN
 # is given; 0 turns the page cache off. Publishing purges it at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# "X-Page-Cache: hit|miss" on public answers, for operators and benchmarks only: the public
+# learns nothing from it, and it tells an attacker which URLs make the server render.
+PAGE_CACHE_STATUS_HEADER = env.bool("PAGE_CACHE_STATUS_HEADER", default=False)
 
 # A CDN in front (purged on publish by caching.signals): Cloudflare or CloudFront.
 WAGTAILFRONTENDCACHE = {}
@@ -199,9 +205,13 @@ WORKER_TICK_SECONDS = env.int("WORKER_TICK_SECONDS", default=15)
 FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
 FIELD_HMAC_KEY = env.str("FIELD_HMAC_KEY", default="")
 
-# The request header our own proxy puts the client address in (right-most entry is
-# trusted), e.g. HTTP_X_FORWARDED_FOR; empty: REMOTE_ADDR (no proxy).
-CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+# The deployment's own proxies (the TLS front, a CDN), as addresses or networks
+# (comma-separated, e.g. 172.30.0.0/24): only a request that comes from one of them has its
+# X-Forwarded-For / -Proto / -Host believed (hhd_site/proxies.py); everyone else's are dropped
+# and the connecting address counts. Production refuses to start without it.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+# The header those proxies put the client address in (entries appended left to right).
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="HTTP_X_FORWARDED_FOR")
 
 # Public form guards (safety/guards.py).
 FORM_MIN_FILL_SECONDS = env.int("FORM_MIN_FILL_SECONDS", default=3)
@@ -260,8 +270,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "safety.guards.client_ip"  # the same trusted proxy header as the forms
-AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "hhd_site.proxies.client_ip"  # the same trusted-proxy rule as the forms
+AXES_LOCKOUT_CALLABLE = "staff.lockout.lockout_response"  # staff/lockout.html, Retry-After, no-store
 AXES_VERBOSE = False  # its log lines name the user and address
 # Every admin user passes a second step: a code from an authenticator app (TOTP) or a
 # single-use recovery code. Only development may exempt its printed demo admin (dev.py);
@@ -340,7 +350,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Wagtail ------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Hak Hukuga Daýanç"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The site's one public address (scheme, host and port, no path): every absolute URL is built
+# from it (hhd_site/public_url.py): links in every mail, feeds, the sitemap, canonical and
+# OpenGraph URLs, admin notifications. Production refuses to start without an https:// one.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin calls no outside host
 # Pages are indexed with the stemmer of their own language (search.backends).
 WAGTAILSEARCH_BACKENDS = {

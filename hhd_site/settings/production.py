@@ -1,6 +1,10 @@
 """Production: environment only, PostgreSQL only, refuses to start half-configured."""
 
+import ipaddress
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
+from django.http.request import validate_host
 
 from .base import *  # noqa: F403
 from .base import (
@@ -9,11 +13,15 @@ from .base import (
     CSP_ADMIN,
     CSP_MEDIA_ORIGIN,
     CSP_PUBLIC,
+    CSRF_TRUSTED_ORIGINS,
     DATABASES,
+    EMAIL_BACKEND,
     FIELD_ENCRYPTION_KEYS,
     FIELD_HMAC_KEY,
     SECRET_KEY,
+    SITE_URL,
     STORAGES,
+    TRUSTED_PROXIES,
     TWO_FACTOR_EXEMPT_USERNAMES,
     env,
 )
@@ -25,10 +33,46 @@ _required = (
     ("ALLOWED_HOSTS", ALLOWED_HOSTS),
     ("FIELD_ENCRYPTION_KEYS", FIELD_ENCRYPTION_KEYS),
     ("FIELD_HMAC_KEY", FIELD_HMAC_KEY),
+    ("SITE_URL", SITE_URL),
+    ("EMAIL_URL", env.str("EMAIL_URL", default="")),
+    # Without it the front's forwarded address and scheme are dropped: every visitor would
+    # share one rate limit and HTTPS redirects would loop (hhd_site/proxies.py).
+    ("TRUSTED_PROXIES", TRUSTED_PROXIES),
 )
 _missing = [name for name, value in _required if not value]
 if _missing:
-    raise ImproperlyConfigured("Production settings need these environment variables: " + ", ".join(_missing))
+    raise ImproperlyConfigured(
+        "Production settings need these environment variables: "
+        + ", ".join(_missing)
+        + " (the README's table of settings says what each one holds)."
+    )
+try:
+    [ipaddress.ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
+except ValueError as error:
+    raise ImproperlyConfigured(
+        f"TRUSTED_PROXIES must list addresses or networks of your own proxies, e.g. "
+        f"TRUSTED_PROXIES=172.30.0.0/24: {error}"
+    ) from error
+if not SITE_URL.startswith("https://") or urlsplit(SITE_URL).path not in ("", "/"):
+    raise ImproperlyConfigured(
+        f"SITE_URL must be the site's public https:// address without a path, e.g. "
+        f"SITE_URL=https://hhd.example.org (it is {SITE_URL!r}): every link in mail, feeds and the "
+        "sitemap is built from it."
+    )
+if not validate_host(urlsplit(SITE_URL).hostname or "", ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        f"The host of SITE_URL ({SITE_URL}) is not in ALLOWED_HOSTS: add it, or every link the "
+        "site sends would answer 400."
+    )
+CSRF_TRUSTED_ORIGINS = [*CSRF_TRUSTED_ORIGINS, SITE_URL]
+# Development's mail backends would put recipients and confirmation links into the logs or
+# a local file, or drop them: production sends real mail or refuses to start.
+_NOT_REAL_MAIL = ("console", "filebased", "locmem", "dummy")
+if any(f"backends.{name}." in EMAIL_BACKEND for name in _NOT_REAL_MAIL):
+    raise ImproperlyConfigured(
+        f"EMAIL_URL selects {EMAIL_BACKEND}, which sends no mail: set EMAIL_URL to your SMTP "
+        "server, e.g. EMAIL_URL=smtp+tls://user:password@smtp.example.org:587"
+    )
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
 if len(FIELD_HMAC_KEY) < 32 or FIELD_HMAC_KEY == SECRET_KEY or SECRET_KEY in FIELD_ENCRYPTION_KEYS:
@@ -62,8 +106,16 @@ LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_NAME = "__Host-language"
 
 # Media on S3-compatible object storage when a bucket is configured, so that no
-# web server keeps state on its own disk.
+# web server keeps state on its own disk. Browsers load images straight from the bucket (or
+# the CDN in front of it) by plain, unsigned URLs. Documents never go out as bucket URLs:
+# Wagtail's serve view (WAGTAILDOCS_SERVE_METHOD = "serve_view") streams them from the bucket
+# as downloads (attachment, nosniff, CSP default-src 'none') and applies collection privacy,
+# so the bucket needs to let the public read renditions (images/) only (README).
 if AWS_STORAGE_BUCKET_NAME:
+    from botocore.config import Config
+
+    from hhd_site.media_origin import amazon_s3_domain, media_origin
+
     STORAGES = {
         **STORAGES,
         "default": {"BACKEND": "storages.backends.s3.S3Storage"},
@@ -71,11 +123,57 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default=None)
     AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default=None)
     AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default=None)
-    AWS_DEFAULT_ACL = None
-    AWS_QUERYSTRING_AUTH = False
+    # S3-compatible services answer at <endpoint>/<bucket>/<key>; virtual-hosted URLs
+    # (<bucket>.<endpoint host>) only when the environment asks for them.
+    AWS_S3_ADDRESSING_STYLE = env.str(
+        "AWS_S3_ADDRESSING_STYLE", default="path" if AWS_S3_ENDPOINT_URL else None
+    )
+    if not AWS_S3_CUSTOM_DOMAIN and not AWS_S3_ENDPOINT_URL:
+        if not AWS_S3_REGION_NAME:
+            raise ImproperlyConfigured(
+                "Media on Amazon S3 need AWS_S3_REGION_NAME (or AWS_S3_CUSTOM_DOMAIN for a CDN, "
+                "or AWS_S3_ENDPOINT_URL for another S3-compatible service)."
+            )
+        # Amazon S3 itself: django-storages writes the URLs on the bucket's regional domain
+        # (no signing call per URL), so they start with exactly the origin allowed below.
+        AWS_S3_CUSTOM_DOMAIN = amazon_s3_domain(AWS_STORAGE_BUCKET_NAME, AWS_S3_REGION_NAME)
+    AWS_DEFAULT_ACL = None  # objects get no ACL of their own: the bucket's policy decides
+    AWS_QUERYSTRING_AUTH = False  # image URLs are plain and cacheable, not signed and expiring
     AWS_S3_FILE_OVERWRITE = False
-    # Images come from the bucket's public domain: the only other origin pages may load from.
-    if AWS_S3_CUSTOM_DOMAIN and not CSP_MEDIA_ORIGIN:
-        CSP_MEDIA_ORIGIN = f"https://{AWS_S3_CUSTOM_DOMAIN}"
-        CSP_PUBLIC = {**CSP_PUBLIC, "img-src": [*CSP_PUBLIC["img-src"], CSP_MEDIA_ORIGIN]}
-        CSP_ADMIN = {**CSP_ADMIN, "img-src": [*CSP_ADMIN["img-src"], CSP_MEDIA_ORIGIN]}
+    # A storage that hangs must not hold a request for long (uploads, renditions, documents).
+    AWS_S3_CLIENT_CONFIG = Config(
+        s3={"addressing_style": AWS_S3_ADDRESSING_STYLE},
+        connect_timeout=env.float("AWS_S3_CONNECT_TIMEOUT", default=3.0),
+        read_timeout=env.float("AWS_S3_READ_TIMEOUT", default=10.0),
+        retries={"mode": "standard", "total_max_attempts": 2},
+    )
+    # Images come from the bucket's public origin: the only other origin pages and the admin
+    # may load images from, derived from the same values that build the media URLs.
+    _bucket_origin = media_origin(
+        AWS_S3_CUSTOM_DOMAIN,
+        AWS_S3_ENDPOINT_URL,
+        AWS_STORAGE_BUCKET_NAME,
+        AWS_S3_REGION_NAME,
+        AWS_S3_ADDRESSING_STYLE,
+    )
+    _explicit_origin = env.str("CSP_MEDIA_ORIGIN", default="").rstrip("/")
+    if _explicit_origin and _explicit_origin != _bucket_origin:
+        raise ImproperlyConfigured(
+            f"CSP_MEDIA_ORIGIN ({_explicit_origin}) differs from the origin of the media URLs "
+            f"({_bucket_origin}); leave it unset, or set AWS_S3_CUSTOM_DOMAIN to the CDN's domain."
+        )
+    CSP_PUBLIC = {
+        **CSP_PUBLIC,
+        "img-src": [
+            *(src for src in CSP_PUBLIC["img-src"] if src and src != CSP_MEDIA_ORIGIN),
+            _bucket_origin,
+        ],
+    }
+    CSP_ADMIN = {
+        **CSP_ADMIN,
+        "img-src": [
+            *(src for src in CSP_ADMIN["img-src"] if src and src != CSP_MEDIA_ORIGIN),
+            _bucket_origin,
+        ],
+    }
+    CSP_MEDIA_ORIGIN = _bucket_origin

@@ -14,6 +14,9 @@ from .base import BASE_DIR, env
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# Django's test client talks to http://testserver; tests with a live server set their own.
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL
 
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/hhd_site"),
@@ -46,6 +49,7 @@ WHITENOISE_USE_FINDERS = True
 
 # Off unless a test turns it on (caching/tests).
 PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_STATUS_HEADER = True
 
 # Fixed test-only keys for personal fields (production reads its own from the environment).
 _TEST_FIELD_KEY = "dGVzdC1vbmx5LWZpZWxkLWtleS1ub3QtZm9yLXVzZSE="  # noqa: S105

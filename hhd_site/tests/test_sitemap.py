@@ -149,10 +149,12 @@ def test_sitemap_is_public_cacheable_and_sets_no_cookie(client, site_tree):
     assert response["Cache-Control"] == "public, max-age=300"
 
 
-def test_sitemap_uses_the_scheme_of_the_request(client, site_tree):
-    entries = sitemap_of(client.get("/sitemap.xml", secure=True))
+def test_sitemap_uses_the_public_address_whatever_host_and_scheme_served_it(client, site_tree, settings):
+    settings.SITE_URL = "https://hhd.example.org"
+    entries = sitemap_of(client.get("/sitemap.xml"))
 
-    assert "https://testserver/tk/" in entries
+    assert "https://hhd.example.org/tk/" in entries
+    assert all(location.startswith("https://hhd.example.org/") for location in entries)
 
 
 # The request's site, its root page's translations, the private sections, the pages (with

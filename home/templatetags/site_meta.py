@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from hhd_site.public_url import public_url
+
 register = template.Library()
 
 # Characters that could end the <script> element or start markup, escaped as in
@@ -16,8 +18,8 @@ SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 
 
 def canonical_url(request, page):
-    """The page's absolute address on the host the visitor asked for (validated by ALLOWED_HOSTS)."""
-    return request.build_absolute_uri(page.get_url(request))
+    """The page's absolute address on the public address (SITE_URL), whatever host served it."""
+    return public_url(page.get_url(request))
 
 
 def page_description(page):
@@ -33,7 +35,7 @@ def share_image_url(request, page):
     image = getattr(page, "image", None)
     if image is None:
         return ""
-    return request.build_absolute_uri(image.get_rendition(SHARE_IMAGE_SPEC).url)
+    return public_url(image.get_rendition(SHARE_IMAGE_SPEC).url)
 
 
 def json_ld(data):

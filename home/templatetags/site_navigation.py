@@ -6,6 +6,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from caching.generation import cached_fragment
+from hhd_site.public_url import public_url
 
 register = template.Library()
 
@@ -85,9 +86,8 @@ def language_versions(context):
                 "code": code,
                 "name": name,
                 "url": url,
-                # Absolute on the host the visitor asked for (validated by ALLOWED_HOSTS),
-                # as in the sitemap and the feeds.
-                "full_url": request.build_absolute_uri(url) if is_translation else "",
+                # Absolute on the public address, as in the sitemap and the feeds.
+                "full_url": public_url(url) if is_translation else "",
                 "is_translation": is_translation,
                 "is_current": code == translation.get_language(),
             }

@@ -14,7 +14,7 @@ from safety import guards
 @pytest.fixture(autouse=True)
 def public_base_url(settings):
     """Links in mails are built on this base; tests open their paths with the test client."""
-    settings.WAGTAILADMIN_BASE_URL = "https://hhd.example"
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = "https://hhd.example"
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
 from wagtail.coreutils import find_available_slug
 from wagtail.fields import StreamField
@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page, Site
 from campaigns import demo_content as campaigns_content
 from contact import demo_content as contact_content
 from donations import demo_content as donations_content
+from hhd_site.public_url import public_url, site_address
 from home import demo_content
 from home.demo_content import CallToAction, Figure, Heading, Paragraph, Quote
 from home.models import HomePage, OrganisationDetails, StandardPage
@@ -88,6 +89,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, no_admin=False, **options):
+        if not no_admin and (refusal := demo_admin_refusal()):
+            # A published password must never reach a database that could be production's:
+            # refuse loudly rather than build the content and skip the account unnoticed.
+            raise CommandError(
+                f"seed_demo creates the demo admin ({ADMIN_USERNAME} / its published password) only "
+                f"with the development settings on the embedded SQLite database; here {refusal} "
+                f"({settings.SETTINGS_MODULE}). Add --no-admin to build only the demo content, and "
+                "create a real administrator with manage.py create_admin <username>."
+            )
         # Translations are copied with the Turkmen slug and then renamed; they were never
         # public under it, so Wagtail's automatic redirects from the old slug would be noise.
         with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False), transaction.atomic():
@@ -220,15 +230,14 @@ def build_turkmen_home_page(turkmen):
 
 
 def make_turkmen_home_the_default_site_root(home):
-    """Point the default Site (localhost:80, "Hak Hukuga Daýanç") at the Turkmen home page."""
+    """Point the default Site (on the public address, SITE_URL) at the Turkmen home page."""
     # The localhost:80 record first: taking another one would clash with its unique host and port.
     site = (
         Site.objects.filter(hostname="localhost", port=80).first()
         or Site.objects.filter(is_default_site=True).first()
         or Site()
     )
-    site.hostname = "localhost"
-    site.port = 80
+    site.hostname, site.port = site_address()
     site.site_name = demo_content.ORGANISATION_NAME
     site.root_page = home
     site.is_default_site = True
@@ -388,18 +397,29 @@ def build_organisation_details(locales):
         details.save()
 
 
-def create_demo_admin(no_admin):
-    """Create the development superuser when the settings allow it; return the lines to report.
+def demo_admin_refusal() -> str:
+    """Why the demo admin may not be made here, or "" when it may.
 
-    Production settings have no ``HHD_DEMO_ADMIN_ALLOWED``, so no account with a
-    published password can ever be made there. An existing account is left as it is.
+    Its password is published (README), so it exists only in development settings on the
+    embedded SQLite database: a database that DATABASE_URL names may be shared or become
+    production, and production settings must never hold an account anyone can sign in to.
+    """
+    if not getattr(settings, "HHD_DEMO_ADMIN_ALLOWED", False):
+        return "these are not the development settings (HHD_DEMO_ADMIN_ALLOWED is off)"
+    if connection.vendor != "sqlite":
+        return f"the database is {connection.vendor}, not the embedded SQLite file of development"
+    return ""
+
+
+def create_demo_admin(no_admin):
+    """Create the development superuser (the command checked demo_admin_refusal); return the lines to report.
+
+    An existing account is left as it is.
     """
     if no_admin:
         return ["  Admin user: not created (--no-admin)."]
-    if not getattr(settings, "HHD_DEMO_ADMIN_ALLOWED", False):
-        return ["  Admin user: not created, HHD_DEMO_ADMIN_ALLOWED is off in these settings."]
     user_model = get_user_model()
-    admin_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/") + "/admin/"
+    admin_url = public_url("/admin/")
     if user_model.objects.filter(username=ADMIN_USERNAME).exists():
         return [f"  Admin user: {ADMIN_USERNAME!r} exists already, left unchanged.", f"  Admin: {admin_url}"]
     user_model.objects.create_superuser(username=ADMIN_USERNAME, email="", password=ADMIN_PASSWORD)
