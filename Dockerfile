@@ -18,10 +18,18 @@ RUN /venv/bin/python manage.py compilemessages --ignore=.venv \
 
 # --- runtime: no compilers, no build tools, a non-root user ------------------
 FROM python:3.11-slim-bookworm AS runtime
+# gunicorn binds to loopback unless GUNICORN_BIND says otherwise (hhd_site/gunicorn.conf.py):
+# the compose file sets 0.0.0.0:8000 for its internal network, where only the TLS front
+# (deploy/Caddyfile) reaches it. The health check below uses loopback, which works either way.
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 PATH="/venv/bin:$PATH" \
-    DJANGO_SETTINGS_MODULE=hhd_site.settings.production STATIC_ROOT=/app/staticfiles
+    DJANGO_SETTINGS_MODULE=hhd_site.settings.production STATIC_ROOT=/app/staticfiles \
+    MEDIA_ROOT=/srv/media
+# The media folder exists in the image, owned by the app's user: a named volume mounted
+# there (docker-compose.yml) starts with this owner, so uploads can be written without a bucket.
 RUN groupadd --system --gid 10001 hhd \
-    && useradd --system --uid 10001 --gid hhd --home-dir /app --shell /usr/sbin/nologin hhd
+    && useradd --system --uid 10001 --gid hhd --home-dir /app --shell /usr/sbin/nologin hhd \
+    && mkdir -p /srv/media \
+    && chown hhd:hhd /srv/media
 WORKDIR /app
 COPY --from=build /venv /venv
 COPY --from=build --chown=hhd:hhd /app /app
