@@ -6,10 +6,13 @@ factor). For an authenticated user it
 - ends the session after 30 minutes idle or 12 hours in all (staff.sessions);
 - ends it when the user's second factor changed in another session (models.SecurityStamp);
 - lets an admin URL through only when the session passed the second factor: otherwise it
-  sends the user to set up an authenticator app (first login) or to enter a code.
+  sends the user to enter a code, or, for an account without a second factor, to a page
+  that says to ask an administrator for an enrolment link (staff.enrolment). Only a session
+  that signed in with the password and then presented the user's valid link is sent to the
+  set-up form.
 
-Only the login, logout and two-factor pages are reachable in between. A password alone
-therefore reaches no admin page.
+Only the login, logout, two-factor and enrolment-link pages are reachable in between. A
+password alone therefore reaches no admin page and no set-up form.
 """
 
 from urllib.parse import urlencode
@@ -23,7 +26,7 @@ from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
-from . import sessions
+from . import enrolment, sessions
 from .models import SecurityStamp
 
 
@@ -33,6 +36,17 @@ def unwrap(user):
             user._setup()  # noqa: SLF001
         user = user._wrapped  # noqa: SLF001
     return user
+
+
+def second_step(request, user) -> str:
+    """Where a signed-in user who has not passed the second factor in this session goes:
+    the set-up form only with a presented enrolment link, the code form with a second factor,
+    otherwise the page that says to ask for an enrolment link."""
+    if enrolment.granted(request, user):
+        return reverse("staff:setup")
+    if user_has_device(user):
+        return reverse("staff:verify")
+    return reverse("staff:not_enrolled")
 
 
 def second_factor_exempt(user) -> bool:
@@ -80,10 +94,10 @@ class AdminSecurityMiddleware:
             return self.to_login(request)
         if user.is_verified() or second_factor_exempt(user):
             return None
-        if request.path in self.open_paths():
+        if request.path in self.open_paths() or request.path.startswith(reverse("staff:enrol_links")):
             return None
-        target = "staff:verify" if user_has_device(user) else "staff:setup"
-        return HttpResponseRedirect(reverse(target) + "?" + urlencode({"next": request.get_full_path()}))
+        target = second_step(request, user)
+        return HttpResponseRedirect(target + "?" + urlencode({"next": request.get_full_path()}))
 
     @staticmethod
     def open_paths():
@@ -92,6 +106,7 @@ class AdminSecurityMiddleware:
             reverse("wagtailadmin_logout"),
             reverse("staff:verify"),
             reverse("staff:setup"),
+            reverse("staff:not_enrolled"),
             # What every admin page, the two-step ones included, loads: the icon sprite
             # (fetched by script and put into the page) and the script translations.
             reverse("wagtailadmin_sprite"),

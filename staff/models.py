@@ -1,9 +1,12 @@
-"""What the staff app stores besides the groups: one security stamp per admin user."""
+"""What the staff app stores besides the groups: one security stamp per admin user, and the
+enrolment links through which a user sets up a first (or, after losing everything, a new)
+second factor."""
 
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,3 +36,28 @@ class SecurityStamp(models.Model):
         value = uuid.uuid4()
         cls.objects.update_or_create(user=user, defaults={"value": value})
         return str(value)
+
+
+class EnrolmentLink(models.Model):
+    """A single-use link an administrator made for one user to set up a second factor.
+
+    Without it an account that has no second factor yet cannot get one: otherwise whoever
+    first signed in with its password would enrol their own authenticator and own the
+    account (trust on first use). Only the SHA-256 hash of the link's random token is kept,
+    so a copy of the database opens no account. Issuing a new link deletes the user's older
+    ones (staff.enrolment.issue_link)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    issued_at = models.DateTimeField(default=timezone.now)
+    # Who made it; empty when a management command did (the audit log says which).
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment link")
+
+    def __str__(self):
+        return f"Enrolment link of user {self.user_id}"

@@ -1,13 +1,19 @@
-"""Two-factor pages of the admin: set up an authenticator app, enter a code, recovery codes.
+"""Two-factor pages of the admin: enter a code, open an enrolment link, set up an
+authenticator app, recovery codes; and the administrators' page that makes enrolment links.
 
-They sit outside Wagtail's admin URL wrapper (hhd_site/urls.py mounts them before it),
-because a user who has only typed a password must reach them and nothing else.
+The two-step pages sit outside Wagtail's admin URL wrapper (hhd_site/urls.py mounts them
+before it), because a user who has only typed a password must reach them and nothing else.
+The set-up form opens only for a session that has passed the second step (to replace the
+app) or presented the user's enrolment link after the password (staff.enrolment).
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -16,12 +22,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
 from django_otp import login as otp_login
 from django_otp import user_has_device
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from . import sessions, two_factor
+from . import enrolment, sessions, two_factor
 from .forms import CodeForm, SetupCodeForm
+from .middleware import second_step
 from .models import SecurityStamp
 
 NEW_CODES = "staff_new_recovery_codes"
@@ -59,7 +68,7 @@ class VerifyView(StaffView):
 
     def get(self, request):
         if not user_has_device(request.user):
-            return redirect(reverse("staff:setup") + "?" + request.GET.urlencode())
+            return redirect(second_step(request, request.user) + "?" + request.GET.urlencode())
         return self.render(form=CodeForm())
 
     def post(self, request):
@@ -87,16 +96,80 @@ class VerifyView(StaffView):
         return redirect(next_url(request))
 
 
-class SetupView(StaffView):
-    """Add an authenticator app: at the first sign-in, or later to replace a lost phone.
+class NotEnrolledView(StaffView):
+    """Signed in with a password, but the account has no second factor and this session
+    presented no enrolment link: nothing to do here but ask an administrator for one."""
 
-    Replacing needs a session that already passed the second factor, so a stolen password
-    cannot register the thief's own app."""
+    template_name = "staff/not_enrolled.html"
+
+    def get(self, request):
+        if request.user.is_verified():
+            return redirect(next_url(request))
+        if enrolment.granted(request, request.user) or user_has_device(request.user):
+            return redirect(second_step(request, request.user) + "?" + request.GET.urlencode())
+        return self.render()
+
+
+class EnrolmentLinkView(View):
+    """The page an enrolment link opens. Opening it (GET) changes nothing, since mail scanners
+    open links too: a signed-out visitor is asked to sign in first (and comes back here), a
+    signed-in owner of the link presses a button, and only that POST spends the link and
+    opens the set-up form for this session (staff.enrolment.use_link)."""
+
+    template_name = "staff/enrolment_link.html"
+
+    @method_decorator(never_cache)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def render(self, state: str, status: int = 200, **context):
+        return TemplateResponse(self.request, self.template_name, {"state": state, **context}, status=status)
+
+    def state(self, request, token):
+        """What the page says: "invalid", "sign_in", "other_account" or "ready" (with status)."""
+        link = enrolment.valid_link(token)
+        if link is None:
+            return "invalid", 410
+        if not request.user.is_authenticated:
+            return "sign_in", 200
+        if link.user_id != request.user.pk or not request.user.has_perm("wagtailadmin.access_admin"):
+            return "other_account", 403
+        return "ready", 200
+
+    def login_url(self, request):
+        return reverse("wagtailadmin_login") + "?" + urlencode({"next": request.path})
+
+    def get(self, request, token):
+        state, status = self.state(request, token)
+        return self.render(state, status, login_url=self.login_url(request))
+
+    def post(self, request, token):
+        user = request.user
+        # Spends the link when it is this user's; refuses (and logs) someone else's.
+        if (
+            user.is_authenticated
+            and user.has_perm("wagtailadmin.access_admin")
+            and enrolment.use_link(request, token)
+        ):
+            return redirect(reverse("staff:setup") + "?" + urlencode({"next": reverse("wagtailadmin_home")}))
+        state, status = self.state(request, token)
+        if state == "sign_in":
+            return redirect(self.login_url(request))
+        return self.render(state, status, login_url=self.login_url(request))
+
+
+class SetupView(StaffView):
+    """Add an authenticator app: after presenting an enrolment link (the first one, or a new
+    one when the phone and the recovery codes are lost), or later to replace the phone.
+
+    Without a link, setting up needs a session that already passed the second factor, so a
+    password alone (a stolen one, or that of an account that never enrolled) cannot register
+    the thief's own app."""
 
     template_name = "staff/setup.html"
 
     def allowed(self, request) -> bool:
-        return request.user.is_verified() or not user_has_device(request.user)
+        return request.user.is_verified() or enrolment.granted(request, request.user)
 
     def context(self, form):
         device = two_factor.pending_authenticator(self.request.user)
@@ -109,7 +182,7 @@ class SetupView(StaffView):
 
     def get(self, request):
         if not self.allowed(request):
-            return redirect(reverse("staff:verify") + "?" + request.GET.urlencode())
+            return redirect(second_step(request, request.user) + "?" + request.GET.urlencode())
         return self.render(**self.context(SetupCodeForm()))
 
     def post(self, request):
@@ -123,6 +196,7 @@ class SetupView(StaffView):
             return self.render(**self.context(form))
         otp_login(request, device)
         two_factor.second_factor_changed(request, request.user, "staff.second_factor_set")
+        enrolment.finish(request, request.user)
         request.session[NEW_CODES] = two_factor.issue_recovery_codes(request.user)
         return redirect(reverse("staff:recovery_codes") + "?" + request.GET.urlencode())
 
@@ -146,3 +220,42 @@ class RecoveryCodesView(StaffView):
         request.session[NEW_CODES] = two_factor.issue_recovery_codes(request.user)
         two_factor.second_factor_changed(request, request.user, "staff.recovery_codes_renewed")
         return redirect("staff:recovery_codes")
+
+
+class IssueEnrolmentLinkView(WagtailAdminTemplateMixin, TemplateView):
+    """In the admin's Users area: make an enrolment link for one user (shown once).
+
+    Superusers may make one for anyone; whoever may change users (the Administrators) for
+    users who are not superusers (staff.enrolment.may_issue)."""
+
+    template_name = "staff/admin/issue_enrolment_link.html"
+    header_icon = "key"
+
+    @method_decorator(never_cache)
+    def dispatch(self, request, *args, **kwargs):
+        self.person = get_object_or_404(get_user_model(), pk=kwargs["user_id"])
+        if not enrolment.may_issue(request.user, self.person):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Enrolment link")
+
+    def get_page_subtitle(self):
+        return self.person.get_username()
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("wagtailusers_users:index"), "label": _("Users")},
+            {"url": reverse("wagtailusers_users:edit", args=[self.person.pk]), "label": str(self.person)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            person=self.person, has_second_factor=user_has_device(self.person), **kwargs
+        )
+
+    def post(self, request, user_id):
+        issued = enrolment.issue_link(self.person, issued_by=request.user, via="admin")
+        return self.render_to_response(self.get_context_data(issued=issued))

@@ -1,8 +1,12 @@
-"""Admin integration of the staff app: audit-log actions and the account menu entry."""
+"""Admin integration of the staff app: audit-log actions, the account menu entry and the
+enrolment links of the Users area."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from . import enrolment, views
 
 
 @hooks.register("register_log_actions")
@@ -22,6 +26,39 @@ def register_staff_actions(actions):
         "staff.recovery_codes_renewed", _("Recovery codes renewed"), _("Made new recovery codes")
     )
     actions.register_action("staff.permissions_changed", _("Permissions changed"), _("Changed permissions"))
+    actions.register_action(
+        "staff.enrolment_link_issued", _("Enrolment link made"), _("Made an enrolment link")
+    )
+    actions.register_action(
+        "staff.enrolment_link_used", _("Enrolment link used"), _("Used an enrolment link")
+    )
+    actions.register_action(
+        "staff.enrolment_link_refused",
+        _("Enrolment link refused"),
+        _("Tried to use an enrolment link made for another account"),
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_enrolment_link_urls():
+    return [
+        path(
+            "staff/enrolment-link/<int:user_id>/",
+            views.IssueEnrolmentLinkView.as_view(),
+            name="staff_issue_enrolment_link",
+        )
+    ]
+
+
+@hooks.register("register_user_listing_buttons")
+def enrolment_link_button(user, request_user):
+    if enrolment.may_issue(request_user, user):
+        yield Button(
+            _("Enrolment link"),
+            reverse("staff_issue_enrolment_link", args=[user.pk]),
+            icon_name="key",
+            priority=50,
+        )
 
 
 @hooks.register("register_account_menu_item")

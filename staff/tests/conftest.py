@@ -27,3 +27,17 @@ def sign_in(client, username, password=PASSWORD, **extra):
     return client.post(
         "/admin/login/", {"username": username, "password": password}, HTTP_ACCEPT_LANGUAGE="en", **extra
     )
+
+
+def enrolment_path(user, issued_by=None) -> str:
+    """A new enrolment link of ``user``, as the path the test client opens."""
+    from urllib.parse import urlsplit
+
+    from staff.enrolment import issue_link
+
+    return urlsplit(issue_link(user, issued_by=issued_by, via="test").url).path
+
+
+def present_link(client, path):
+    """Press the button of the link's page (the client is signed in with the password)."""
+    return client.post(path, HTTP_ACCEPT_LANGUAGE="en")

@@ -8,7 +8,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
-from .conftest import current_code, sign_in
+from .conftest import current_code, enrolment_path, present_link, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,15 @@ def set_up_authenticator(client):
     return device, codes
 
 
+def enrol(client, user):
+    """First sign-in of a new colleague: the password, then the enrolment link an
+    administrator made, then the set-up."""
+    path = enrolment_path(user)
+    sign_in(client, user.get_username())
+    assert present_link(client, path)["Location"].startswith("/admin/two-factor/set-up/")
+    return set_up_authenticator(client)
+
+
 def test_a_password_alone_reaches_no_admin_page(client, staff_user):
     staff_user()
     response = sign_in(client, "editor")
@@ -46,12 +55,14 @@ def test_a_password_alone_reaches_no_admin_page(client, staff_user):
     for url in ADMIN_URLS:
         response = client.get(url)
         assert response.status_code == 302, url
-        assert response["Location"].startswith("/admin/two-factor/set-up/"), url
+        assert response["Location"].startswith("/admin/two-factor/not-set-up/"), url
 
 
 def test_first_sign_in_sets_up_an_authenticator_and_shows_recovery_codes_once(client, staff_user):
     user = staff_user()
+    path = enrolment_path(user)
     sign_in(client, "editor")
+    present_link(client, path)
     wrong = client.post("/admin/two-factor/set-up/", {"code": "000000"}, HTTP_ACCEPT_LANGUAGE="en")
     assert wrong.status_code == 200
     assert b"This code is not valid" in wrong.content
@@ -65,9 +76,7 @@ def test_first_sign_in_sets_up_an_authenticator_and_shows_recovery_codes_once(cl
 
 
 def test_later_sign_ins_ask_for_a_code_and_a_wrong_code_is_refused(client, staff_user):
-    staff_user()
-    sign_in(client, "editor")
-    device, _codes = set_up_authenticator(client)
+    device, _codes = enrol(client, staff_user())
     client.logout()
 
     sign_in(client, "editor")
@@ -89,9 +98,7 @@ def test_later_sign_ins_ask_for_a_code_and_a_wrong_code_is_refused(client, staff
 
 
 def test_a_recovery_code_works_once(client, staff_user):
-    staff_user()
-    sign_in(client, "editor")
-    _device, codes = set_up_authenticator(client)
+    _device, codes = enrol(client, staff_user())
     client.logout()
 
     sign_in(client, "editor")
@@ -109,9 +116,7 @@ def test_a_recovery_code_works_once(client, staff_user):
 
 def test_a_password_alone_cannot_replace_the_authenticator(client, staff_user):
     """Otherwise a stolen password could register the thief's own app."""
-    staff_user()
-    sign_in(client, "editor")
-    set_up_authenticator(client)
+    enrol(client, staff_user())
     client.logout()
 
     sign_in(client, "editor")
@@ -122,9 +127,7 @@ def test_a_password_alone_cannot_replace_the_authenticator(client, staff_user):
 
 
 def test_new_recovery_codes_end_the_other_sessions(client, staff_user):
-    staff_user()
-    sign_in(client, "editor")
-    _device, codes = set_up_authenticator(client)
+    _device, codes = enrol(client, staff_user())
     other = Client()
     sign_in(other, "editor")
     other.post("/admin/two-factor/", {"code": codes[0]})
@@ -183,6 +186,9 @@ def test_production_settings_refuse_an_exempt_user(monkeypatch):
         "FIELD_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWZpZWxkLWtleS1ub3QtZm9yLXVzZSE=",
         "FIELD_HMAC_KEY": "h" * 40,
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/x",
+        "SITE_URL": "https://example.org",
+        "EMAIL_URL": "smtp+tls://mailer@smtp.example.org:587",
+        "TRUSTED_PROXIES": "172.30.0.0/24",
         "TWO_FACTOR_EXEMPT_USERNAMES": "admin",
         "PATH": "/usr/bin:/bin",
     }

@@ -116,19 +116,38 @@ def totp_now(secret_base32: str) -> str:
 
 @pytest.fixture
 def admin_sign_in(live_server):
-    """Sign in to the admin in the browser as a person does: password on Wagtail's login page,
-    then the second step — setting up the authenticator app from the secret the page shows
-    (first sign-in) or typing its current code. Returns the secret for later sign-ins."""
+    """Sign in to the admin in the browser as a person does. The first time, with the
+    enrolment link an administrator made (staff.enrolment): the link's page, the password on
+    Wagtail's login page, the link's button, then setting up the authenticator app from the
+    secret the page shows. Later, the password and the app's current code. Returns the secret
+    for later sign-ins."""
+    import re
+    from urllib.parse import urlsplit
+
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
     from playwright.sync_api import expect
+
+    from staff.enrolment import issue_link
 
     secrets = {}
 
     def sign_in(page, username, password):
-        page.goto(f"{live_server.url}/admin/login/")
+        enrolling = not TOTPDevice.objects.filter(user__username=username, confirmed=True).exists()
+        if enrolling:
+            user = get_user_model().objects.get(username=username)
+            link = urlsplit(issue_link(user, via="browser test").url).path
+            page.goto(f"{live_server.url}{link}")
+            page.locator("[data-staff-enrol-sign-in]").click()
+        else:
+            page.goto(f"{live_server.url}/admin/login/")
         page.locator("input[name=username]").fill(username)
         page.locator("input[name=password]").fill(password)
         page.locator("form button[type=submit]").click()
         expect(page.locator("input[name=password]")).to_have_count(0)
+        if enrolling:
+            page.locator("[data-staff-enrol]").click()
+            expect(page).to_have_url(re.compile(r"/two-factor/set-up/"))
         if "/two-factor/set-up/" in page.url:
             secrets[username] = page.locator("[data-staff-secret]").first.inner_text()
             page.locator("input[name=code]").fill(totp_now(secrets[username]))
@@ -136,8 +155,6 @@ def admin_sign_in(live_server):
             expect(page.locator("[data-staff-recovery-codes] li")).to_have_count(10)
             page.locator("[data-staff-continue]").click()
         elif "/two-factor/" in page.url:
-            from django_otp.plugins.otp_totp.models import TOTPDevice
-
             # The app's next code: the one just used at set-up may not be used twice.
             TOTPDevice.objects.filter(user__username=username).update(last_t=-1)
             page.locator("input[name=code]").fill(totp_now(secrets[username]))
