@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from hhd_site import robots, sitemaps, views
 from search import views as search_views
 
+handler400 = views.bad_request
+handler403 = views.permission_denied
 handler404 = views.page_not_found
 handler500 = views.server_error
 

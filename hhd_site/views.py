@@ -3,7 +3,7 @@
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseNotFound
 from django.template import loader
 from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
@@ -24,10 +24,20 @@ def _render_without_database(request, template_name, status):
     with translation.override(language):
         template = loader.get_template(template_name)
         body = template.render({"LANGUAGE_CODE": translation.get_language()})
-    response = HttpResponseServerError(body, status=status)
+    response = HttpResponse(body, status=status)
     # Never kept by the page cache, a CDN or the browser: the next request may succeed.
     response["Cache-Control"] = "no-store, private"
     return response
+
+
+def bad_request(request, exception=None):
+    """400 (a body over the upload limit, a malformed request) in the visitor's language."""
+    return _render_without_database(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    """403 in the visitor's language (Django's own page is English only)."""
+    return _render_without_database(request, "403.html", status=403)
 
 
 @requires_csrf_token

@@ -32,10 +32,11 @@ def test_robots_txt_names_the_absolute_address_of_the_sitemap(client):
     assert client.get("/sitemap.xml").status_code == 200
 
 
-def test_robots_txt_gives_the_sitemap_address_in_the_scheme_and_host_of_the_request(client, settings):
-    settings.ALLOWED_HOSTS = ["hhd.example.org"]
+def test_robots_txt_gives_the_sitemap_on_the_public_address_whatever_host_was_asked(client, settings):
+    settings.SITE_URL = "https://hhd.example.org"
+    settings.ALLOWED_HOSTS = ["hhd.example.org", "internal.example.net"]
 
-    lines = rules_of(client.get("/robots.txt", secure=True, headers={"host": "hhd.example.org"}))
+    lines = rules_of(client.get("/robots.txt", headers={"host": "internal.example.net"}))
 
     assert "Sitemap: https://hhd.example.org/sitemap.xml" in lines
 
