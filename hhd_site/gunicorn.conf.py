@@ -9,6 +9,11 @@ all workers never restart at once.
 import multiprocessing
 import os
 
+# Web requests never wait long on PostgreSQL (hhd_site/postgres/base.py): a query is stopped
+# after 5 s, or cut off a second later when the server hangs, and the visitor gets the 503
+# page or the cached copy. Set before the application (and its settings) load in the workers.
+os.environ.setdefault("DB_STATEMENT_TIMEOUT_SECONDS", "5")
+
 # Loopback unless told otherwise: gunicorn is never meant to be reached from outside; only the
 # TLS front (deploy/Caddyfile) talks to it. In the compose stack GUNICORN_BIND=0.0.0.0:8000
 # makes it reachable inside the compose network only (web publishes no port).

@@ -2,8 +2,10 @@
 
 Keys hold a keyed digest of the IP address or e-mail, never the value itself. A fixed
 window counter: ``cache.add`` starts a window and ``cache.incr`` counts atomically (one
-Redis INCR). When the cache is unreachable the limit lets the request through: the site
-stays usable, and double opt-in still stops fake signatures.
+Redis INCR). When the shared cache is unreachable the limits never switch off: each process
+counts in its own memory instead, with the same limits. A visitor whose requests reach
+several processes may then get up to that many times the limit in all; one who keeps a
+connection open (most clients) stays on one process and meets the limit as before.
 """
 
 import logging
@@ -12,11 +14,30 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.template.response import TemplateResponse
 
+from hhd_site.circuit import ThrottledWarning
 from safety.digests import keyed_digest
 
 logger = logging.getLogger(__name__)
+# Counters of this process, used while the shared cache does not answer.
+_process_counters = LocMemCache("safety-ratelimits-fallback", {"OPTIONS": {"MAX_ENTRIES": 100_000}})
+_fallback_warning = ThrottledWarning(logger)
+
+
+def _count(key: str, timeout: int) -> int:
+    """One more hit on ``key`` in the shared cache, or in this process's memory without it."""
+    try:
+        cache.add(key, 0, timeout=timeout)
+        count = cache.incr(key)
+    except Exception:  # an unreachable cache raises with some backends
+        count = None
+    if count is None:  # django-redis with IGNORE_EXCEPTIONS answers None when Redis is down
+        _fallback_warning.warn("rate limits counted per process: the shared cache is unavailable")
+        _process_counters.add(key, 0, timeout=timeout)
+        count = _process_counters.incr(key)
+    return count
 
 
 class RateLimited(Exception):
@@ -45,14 +66,7 @@ class RateLimit:
         now = time.time()
         window_index = int(now // self.window)
         key = f"ratelimit:{self.name}:{keyed_digest('ratelimit', subject)[:32]}:{window_index}"
-        try:
-            cache.add(key, 0, timeout=self.window + 1)
-            count = cache.incr(key)
-        except Exception:  # an unreachable cache must not take the forms down
-            logger.warning("rate limit %s not counted: cache unavailable", self.name)
-            return
-        if count is None:  # django-redis with IGNORE_EXCEPTIONS answers None when Redis is down
-            return
+        count = _count(key, timeout=self.window + 1)
         if count > self.limit:
             retry_after = int((window_index + 1) * self.window - now) + 1
             raise RateLimited(retry_after)

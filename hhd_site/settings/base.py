@@ -9,6 +9,8 @@ from pathlib import Path
 
 import environ
 
+from hhd_site.redis_connection import CircuitBreakerConnection
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -131,6 +133,18 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Bounded waits on PostgreSQL: connecting gives up after DB_CONNECT_TIMEOUT seconds, and with
+# DB_STATEMENT_TIMEOUT_SECONDS a query is stopped by the server after that long and, should
+# the server hang, cut off by the client a second later (hhd_site/postgres/base.py). Web
+# processes get 5 s (hhd_site/gunicorn.conf.py); the worker, exports from the command line
+# and migrations none unless the environment says so.
+DB_STATEMENT_TIMEOUT_SECONDS = env.int("DB_STATEMENT_TIMEOUT_SECONDS", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "hhd_site.postgres"
+    _pg_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _pg_options.setdefault("connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=3))
+    if DB_STATEMENT_TIMEOUT_SECONDS:
+        _pg_options["options"] = f"-c statement_timeout={DB_STATEMENT_TIMEOUT_SECONDS * 1000}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
@@ -139,11 +153,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
 REDIS_CACHE_OPTIONS = {
-    # When Redis is down the site keeps serving from the database: cache errors
-    # are logged and treated as misses, after at most half a second.
+    # When Redis is down or hangs the site keeps serving from the database: cache errors are
+    # treated as misses after at most half a second, and a circuit breaker
+    # (hhd_site/redis_connection.py) then fails every cache operation at once for 5 s, so a
+    # request waits at most one timeout and the next ones none; one warning a minute is logged.
     "IGNORE_EXCEPTIONS": True,
     "SOCKET_CONNECT_TIMEOUT": 0.5,
     "SOCKET_TIMEOUT": 0.5,
+    "CONNECTION_POOL_KWARGS": {"connection_class": CircuitBreakerConnection},
 }
 if REDIS_URL:
     CACHES = {
@@ -155,7 +172,8 @@ if REDIS_URL:
             "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # The breaker logs one warning a minute; django-redis would log a traceback per operation.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 else:
     CACHES = {
         "default": {
@@ -167,6 +185,13 @@ else:
 # How long anonymous page views stay in the shared cache, and the s-maxage a CDN
 # is given; 0 turns the page cache off. Publishing purges it at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# After that, a copy is served for this long more while one request re-renders it; after a
+# publish, other pages are re-rendered one after another within this time (caching/).
+PAGE_CACHE_STALE_SECONDS = env.int("PAGE_CACHE_STALE_SECONDS", default=60)
+# While the database is down, copies up to this old are served instead of a 503.
+PAGE_CACHE_MAX_STALE_SECONDS = env.int("PAGE_CACHE_MAX_STALE_SECONDS", default=86_400)
+# The re-render lock: another request may try again after this long (a render that failed).
+PAGE_CACHE_LOCK_SECONDS = env.int("PAGE_CACHE_LOCK_SECONDS", default=10)
 # "X-Page-Cache: hit|miss" on public answers, for operators and benchmarks only: the public
 # learns nothing from it, and it tells an attacker which URLs make the server render.
 PAGE_CACHE_STATUS_HEADER = env.bool("PAGE_CACHE_STATUS_HEADER", default=False)

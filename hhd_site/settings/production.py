@@ -84,9 +84,7 @@ if TWO_FACTOR_EXEMPT_USERNAMES or env.list("TWO_FACTOR_EXEMPT_USERNAMES", defaul
     raise ImproperlyConfigured(
         "TWO_FACTOR_EXEMPT_USERNAMES must be empty in production: every admin user signs in in two steps."
     )
-if not env.str("DATABASE_URL", default="") or (
-    DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql"
-):
+if not env.str("DATABASE_URL", default="") or (DATABASES["default"]["ENGINE"] != "hhd_site.postgres"):
     raise ImproperlyConfigured(
         "Production settings need DATABASE_URL pointing at PostgreSQL (postgres://...)."
     )

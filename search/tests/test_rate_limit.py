@@ -72,7 +72,7 @@ def test_the_limit_counts_each_client_address_on_its_own(client, russian_page, t
 def test_behind_the_proxy_the_address_our_proxy_appended_is_counted_not_what_the_client_claims(
     client, russian_page, three_searches_a_minute, settings
 ):
-    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXIES = ["10.0.0.1/32"]  # our own front, the connecting peer
     for number in range(3):
         # A client that makes up a new left-most address each time is still the same visitor.
         response = search(client, ip="10.0.0.1", HTTP_X_FORWARDED_FOR=f"192.0.2.{number}, 203.0.113.7")
