@@ -31,6 +31,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from hhd_site.media_origin import media_origin
+from hhd_site.tests.production import PRODUCTION_ENV
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,16 +42,9 @@ DUMMY_KEY = "testing-not-a-real-key"
 
 # --- Production settings: the media origin and the policy that allows it --------------------
 
-PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "hhd_site.settings.production",
-    "SECRET_KEY": "x" * 30 + "-production-like-secret-key-for-media-checks-only",
-    "ALLOWED_HOSTS": "hhd.example.org",
-    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
-    "FIELD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi1saWtlLWtleS1mb3ItY2hlY2tzISE=",
-    "FIELD_HMAC_KEY": "production-like-hmac-key-for-media-checks-only",
-    "SITE_URL": "https://hhd.example.org",
-    "EMAIL_URL": "smtp://127.0.0.1:2525",
-    "TRUSTED_PROXIES": "172.30.0.0/24",
+# The deployment's production-like environment, with media on the bucket.
+MEDIA_ENV = {
+    **PRODUCTION_ENV,
     "AWS_STORAGE_BUCKET_NAME": BUCKET,
     "AWS_ACCESS_KEY_ID": DUMMY_KEY,
     "AWS_SECRET_ACCESS_KEY": DUMMY_KEY,
@@ -87,7 +81,7 @@ def production_settings(tmp_path, **aws):
     """Import the production settings in a fresh interpreter with ``aws`` added to the
     environment; the values that matter for media, or the failed process."""
     env = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME", "LANG", "PYTHONPATH")}
-    env.update(PRODUCTION_ENV)
+    env.update(MEDIA_ENV)
     # boto3 must find no configuration of this machine's user.
     env.update(AWS_CONFIG_FILE=str(tmp_path / "none"), AWS_SHARED_CREDENTIALS_FILE=str(tmp_path / "none"))
     env.update(aws)

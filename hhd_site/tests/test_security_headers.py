@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from campaigns.factories import CampaignPageFactory
 from hhd_site.headers import SecurityHeadersMiddleware, admin_policy, private_response, public_policy
-from hhd_site.tests.test_deployment import PRODUCTION_ENV, run_manage
+from hhd_site.tests.production import PRODUCTION_ENV, run_manage
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
