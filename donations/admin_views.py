@@ -70,9 +70,8 @@ def _amount(pledge):
 def _received(pledge):
     if pledge.received_amount is None:
         return ""
-    return (
-        f"{format_money(pledge.received_amount, pledge.currency)} · {formats.date_format(pledge.received_on)}"
-    )
+    currency = pledge.received_currency or pledge.currency
+    return f"{format_money(pledge.received_amount, currency)} · {formats.date_format(pledge.received_on)}"
 
 
 class PledgeIndexView(IndexView):
@@ -87,6 +86,7 @@ class PledgeIndexView(IndexView):
         "frequency",
         "status",
         "received_amount",
+        "received_currency",
         "received_on",
         "name",
         "email",
@@ -145,6 +145,7 @@ class PledgeEditView(EditView):
         # A treasurer marking a pledge received usually confirms the pledged amount.
         if self.object.status != PledgeStatus.RECEIVED:
             initial.setdefault("received_amount", self.object.amount)
+            initial.setdefault("received_currency", self.object.currency)
         return initial
 
     def save_instance(self):
@@ -154,6 +155,7 @@ class PledgeEditView(EditView):
             status=data["status"],
             received_amount=data.get("received_amount"),
             received_on=data.get("received_on"),
+            received_currency=data.get("received_currency", ""),
             user=self.request.user,
         )
 
@@ -215,23 +217,63 @@ class ReconcileView(TreasurerView):
         return self.render_to_response(self.get_context_data(**context))
 
 
+def _line_numbers(values):
+    return [int(value) for value in values if value.isdigit()]
+
+
+# Why a ticked line was not recorded, said to the treasurer with the line numbers.
+REFUSAL_MESSAGES = {
+    reconciliation.Refusal.NEEDS_CHOICE: lambda count: ngettext(
+        "Line %(lines)s was not recorded: the match has warnings and “Record anyway” was not ticked.",
+        "Lines %(lines)s were not recorded: the matches have warnings and “Record anyway” was not ticked.",
+        count,
+    ),
+    reconciliation.Refusal.CANCELLED: lambda count: ngettext(
+        "Line %(lines)s was not recorded: the pledge was cancelled and “Reopen and record” was not ticked.",
+        "Lines %(lines)s were not recorded: the pledges were cancelled and “Reopen and record” was not "
+        "ticked.",
+        count,
+    ),
+    reconciliation.Refusal.NOT_PROPOSED: lambda count: ngettext(
+        "Line %(lines)s was not recorded: it is not one of the proposed matches.",
+        "Lines %(lines)s were not recorded: they are not among the proposed matches.",
+        count,
+    ),
+    reconciliation.Refusal.ALREADY_RECEIVED: lambda count: ngettext(
+        "Line %(lines)s was not recorded: the pledge was received in the meantime.",
+        "Lines %(lines)s were not recorded: the pledges were received in the meantime.",
+        count,
+    ),
+}
+
+
 class ReconcileConfirmView(TreasurerView):
-    """Mark received the pledges of the matches the treasurer confirmed (POST only)."""
+    """Record the matches the treasurer chose (POST only); say which ticked lines were refused and why."""
 
     permission_required = "change"
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        numbers = [int(value) for value in request.POST.getlist("line") if value.isdigit()]
         try:
-            confirmed = reconciliation.confirm_matches(
-                request.POST.get("proposals", ""), numbers, user=request.user
+            confirmation = reconciliation.confirm(
+                request.POST.get("proposals", ""),
+                ticked=_line_numbers(request.POST.getlist("line")),
+                anyway=_line_numbers(request.POST.getlist("anyway")),
+                reopen=_line_numbers(request.POST.getlist("reopen")),
+                user=request.user,
             )
         except signing.BadSignature:
             messages.error(request, _("These matches have expired; please upload the statement again."))
             return redirect("pledges:reconcile")
+        confirmed = len(confirmation.recorded)
         message = ngettext(
             "%(count)s pledge marked received.", "%(count)s pledges marked received.", confirmed
         ) % {"count": confirmed}
         messages.success(request, message)
+        refused_by_reason = {}
+        for number, reason in confirmation.refused.items():
+            refused_by_reason.setdefault(reason, []).append(number)
+        for reason, numbers in refused_by_reason.items():
+            lines = ", ".join(str(number) for number in numbers)
+            messages.warning(request, REFUSAL_MESSAGES[reason](len(numbers)) % {"lines": lines})
         return redirect(reverse("pledges:index") + "?status=received")

@@ -32,3 +32,13 @@ def format_amount(amount: Decimal) -> str:
 def format_money(amount: Decimal, currency: str) -> str:
     """``1.250 TRY``, ``25 USD``: the amount and the currency's code, which every bank uses."""
     return f"{format_amount(amount)}\N{NO-BREAK SPACE}{currency}"
+
+
+# How Turkish and other banks' exports name currencies besides the ISO code.
+STATEMENT_CURRENCY_NAMES = {"TL": "TRY", "YTL": "TRY", "₺": "TRY", "EURO": "EUR", "€": "EUR", "$": "USD"}
+
+
+def statement_currency(text: str) -> str:
+    """The ISO code of a bank statement's currency cell (``TL`` → ``TRY``); "" when empty."""
+    code = (text or "").strip().upper()
+    return STATEMENT_CURRENCY_NAMES.get(code, code)

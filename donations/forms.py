@@ -1,5 +1,7 @@
 """The public pledge form and the treasurer's forms."""
 
+import re
+
 from django import forms
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from safety.guards import GuardedForm
 
-from .currencies import Currency
+from .currencies import Currency, statement_currency
 from .models import MAXIMUM_AMOUNT, MINIMUM_AMOUNT, Frequency, PledgeStatus
 
 # Stored with each pledge that gives an address as a version of the wording the donor saw
@@ -107,7 +109,16 @@ class PledgeAdminForm(WagtailAdminModelForm):
             for field in ("received_amount", "received_on"):
                 if not cleaned.get(field):
                     self.add_error(field, _("Needed when the pledge is marked received."))
+            if "received_currency" in self.fields and not cleaned.get("received_currency"):
+                cleaned["received_currency"] = self.instance.currency
         return cleaned
+
+    def clean_received_currency(self):
+        # Any ISO code the bank shows (a donor may send pounds to the euro account).
+        code = statement_currency(self.cleaned_data.get("received_currency", ""))
+        if code and not re.fullmatch(r"[A-Z]{3}", code):
+            raise forms.ValidationError(_("Write the currency's three-letter code, e.g. TRY, USD or EUR."))
+        return code
 
 
 class StatementUploadForm(forms.Form):

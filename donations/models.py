@@ -287,8 +287,8 @@ class PledgeStatus(models.TextChoices):
 class Pledge(models.Model):
     """A donor's promise to give, identified in the bank statement by its reference code.
 
-    The amount and currency are what the donor said; ``received_amount`` and
-    ``received_on`` are what the bank shows. Personal fields are optional: giving
+    The amount and currency are what the donor said; ``received_amount``,
+    ``received_currency`` and ``received_on`` are what the bank shows. Personal fields are optional: giving
     anonymously is allowed.
     """
 
@@ -359,7 +359,18 @@ class Pledge(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("0.01"))],
-        help_text=_("The amount the bank statement shows, in the pledge's currency."),
+        help_text=_("The amount the bank statement shows, in the currency it arrived in."),
+    )
+    # What arrived is recorded as the bank shows it: a transfer in another currency than
+    # the pledged one keeps its own amount and currency (converting would need a rate
+    # someone types in; the statement is what the books and the auditors check against).
+    received_currency = models.CharField(
+        _("currency received"),
+        max_length=3,
+        blank=True,
+        help_text=_(
+            "The currency the transfer arrived in (ISO code, e.g. TRY); the pledged one when left empty."
+        ),
     )
     received_on = models.DateField(
         _("received on"), null=True, blank=True, help_text=_("The date the transfer arrived.")
@@ -386,14 +397,24 @@ class Pledge(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="donations_pledge_amount_positive"),
             models.CheckConstraint(
-                condition=~Q(status="received") | Q(received_amount__isnull=False, received_on__isnull=False),
-                name="donations_pledge_received_has_amount_and_date",
+                condition=~Q(status="received")
+                | (Q(received_amount__isnull=False, received_on__isnull=False) & ~Q(received_currency="")),
+                name="donations_pledge_received_has_amount_currency_and_date",
             ),
         ]
 
     def __str__(self):
         # Only the reference: this string reaches the audit log and admin messages.
         return self.display_reference
+
+    def save(self, *args, **kwargs):
+        # A transfer recorded without a currency (by hand, or by a statement without a
+        # currency column) arrived in the pledged one.
+        if self.received_amount is not None and not self.received_currency:
+            self.received_currency = self.currency
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "received_currency"}
+        super().save(*args, **kwargs)
 
     @property
     def display_reference(self):

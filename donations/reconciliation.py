@@ -5,6 +5,12 @@ The statement's columns are named once in the setting ``DONATIONS_STATEMENT_COLU
 such column). The file is read in memory and never stored: its descriptions carry the
 payers' names. Between the upload and the treasurer's confirmation, the proposed matches
 travel in a signed form field, so nothing of the statement is kept on the server.
+
+One click must not record wrong data: only clean matches (the pledged amount in the
+pledged currency, an open pledge) are ticked. A match with a warning is recorded only
+when the treasurer ticks "record anyway" on its row, and a cancelled pledge only when
+they tick "reopen and record" (the reopening is logged first). The server checks these
+choices again on confirmation, whatever the form sent.
 """
 
 import csv
@@ -16,18 +22,20 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core import signing
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from . import references
+from . import references, services
+from .currencies import statement_currency
 from .models import Pledge, PledgeStatus
-from .services import mark_received
 
 DEFAULT_COLUMNS = {"date": "Date", "description": "Description", "amount": "Amount", "currency": "Currency"}
 REQUIRED_COLUMNS = ("date", "description", "amount")
 DATE_FORMATS = ("%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
-PROPOSALS_SALT = "donations.reconciliation"
+PROPOSALS_SALT = "donations.reconciliation.v2"  # v2: currency and warnings in each row
 PROPOSALS_MAX_AGE = 2 * 3600  # the treasurer confirms in the same sitting
 _QUERY_CHUNK = 2000
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
 
 class StatementError(ValueError):
@@ -36,7 +44,11 @@ class StatementError(ValueError):
 
 @dataclass(frozen=True)
 class StatementLine:
-    """One transaction of the statement (``number`` counts from 1, after the heading)."""
+    """One transaction of the statement (``number`` counts from 1, after the heading).
+
+    ``currency`` is the line's own (``TL`` read as ``TRY``); empty when the statement has
+    no currency column, and then the line is taken to be in the pledged currency.
+    """
 
     number: int
     date: datetime.date | None
@@ -45,13 +57,44 @@ class StatementLine:
     currency: str = ""
 
 
+class MatchWarning:
+    """Why a match is not ticked: ``code`` for the audit log, ``message`` for the treasurer."""
+
+    def __init__(self, code, message):
+        self.code = code
+        self.message = message
+
+    def __str__(self):
+        return str(self.message)
+
+    def __repr__(self):
+        return f"MatchWarning({self.code!r})"
+
+
 @dataclass
 class Proposal:
-    """A statement line whose description names an open pledge's reference."""
+    """A statement line whose description names an open or cancelled pledge's reference.
+
+    Ticked in the form only when it has no warnings; otherwise it needs the treasurer's
+    explicit choice on its row ("record anyway", or "reopen and record" when cancelled).
+    """
 
     line: StatementLine
     pledge: Pledge
     warnings: list = field(default_factory=list)
+
+    @property
+    def currency(self):
+        """The currency the transfer is recorded in: the line's own, else the pledged one."""
+        return self.line.currency or self.pledge.currency
+
+    @property
+    def is_clean(self):
+        return not self.warnings
+
+    @property
+    def is_cancelled(self):
+        return self.pledge.status == PledgeStatus.CANCELLED
 
 
 @dataclass
@@ -160,7 +203,7 @@ def read_statement(upload) -> list[StatementLine]:
                 date=parse_date(cell(row, "date")),
                 description=cell(row, "description"),
                 amount=parse_amount(cell(row, "amount")),
-                currency=cell(row, "currency").upper(),
+                currency=statement_currency(cell(row, "currency")),
             )
         )
     return lines
@@ -175,22 +218,40 @@ def _pledges_by_reference(candidates):
     return found
 
 
+def _references_list(pledges):
+    return ", ".join(sorted(pledge.display_reference for pledge in pledges))
+
+
 def match_statement(lines) -> Reconciliation:
     """Propose, for each incoming line that names exactly one pledge not yet received, that pledge.
 
     Looks up every possible reference of every description in a few queries (one per
-    2,000 candidates), whatever the number of pledges.
+    2,000 candidates), whatever the number of pledges; codes with a wrong check character
+    are looked up the same way as possible typos, never as matches.
     """
-    candidates_by_line = {line.number: references.candidates_in(line.description) for line in lines}
-    pledges = _pledges_by_reference(set().union(*candidates_by_line.values()) if lines else set())
+    found_by_line = {line.number: references.find_in(line.description) for line in lines}
+    pledges = _pledges_by_reference(set().union(*(found.references for found in found_by_line.values())))
+    typo_codes = {
+        number: set().union(*(references.near_misses(code) for code in found.mistyped))
+        for number, found in found_by_line.items()
+    }
+    typo_pledges = _pledges_by_reference(set().union(*typo_codes.values()) - set(pledges))
+    pledges_and_typos = {**typo_pledges, **pledges}
     proposals, unmatched = [], []
     proposed_lines = {}  # pledge pk -> number of the line that already matched it
     for line in lines:
-        found = {pledges[code] for code in candidates_by_line[line.number] if code in pledges}
+        found = {pledges[code] for code in found_by_line[line.number].references if code in pledges}
+        typos = {pledges_and_typos[code] for code in typo_codes[line.number] if code in pledges_and_typos}
         if line.amount is None or line.date is None:
             unmatched.append(Unmatched(line, _("The date or the amount cannot be read.")))
         elif line.amount <= 0:
             unmatched.append(Unmatched(line, _("Outgoing payment.")))
+        elif line.currency and not _CURRENCY_CODE.fullmatch(line.currency):
+            reason = _("The currency “%(currency)s” cannot be read.") % {"currency": line.currency}
+            unmatched.append(Unmatched(line, reason))
+        elif not found and typos:
+            reason = _("Possible typo of %(references)s.") % {"references": _references_list(typos)}
+            unmatched.append(Unmatched(line, reason))
         elif not found:
             unmatched.append(Unmatched(line, _("No reference found.")))
         elif len(found) > 1:
@@ -211,30 +272,64 @@ def match_statement(lines) -> Reconciliation:
                 )
             else:
                 proposed_lines[pledge.pk] = line.number
-                proposals.append(Proposal(line, pledge, _warnings(line, pledge)))
+                warnings = _warnings(line, pledge)
+                if typos - {pledge}:
+                    warnings.append(
+                        MatchWarning(
+                            "typo",
+                            _("Also names a possible typo of %(references)s.")
+                            % {"references": _references_list(typos - {pledge})},
+                        )
+                    )
+                proposals.append(Proposal(line, pledge, warnings))
     return Reconciliation(proposals, unmatched)
 
 
 def _warnings(line, pledge):
+    """What is not as pledged about this line, as of now (checked again on confirmation)."""
     warnings = []
     if line.currency and line.currency != pledge.currency:
-        warnings.append(_("The statement says %(currency)s.") % {"currency": line.currency})
+        warnings.append(
+            MatchWarning("currency", _("The statement says %(currency)s.") % {"currency": line.currency})
+        )
     if line.amount != pledge.amount:
-        warnings.append(_("The amount differs from the pledge."))
+        warnings.append(MatchWarning("amount", _("The amount differs from the pledge.")))
     if pledge.status == PledgeStatus.CANCELLED:
-        warnings.append(_("The pledge was cancelled."))
+        warnings.append(MatchWarning("cancelled", _("The pledge was cancelled.")))
     return warnings
 
 
+@dataclass(frozen=True)
+class SignedLine:
+    """A proposed match as the confirmation form carries it back (signed, so not forgeable)."""
+
+    number: int
+    pledge_pk: int
+    amount: Decimal
+    currency: str
+    date: datetime.date
+    warning_codes: frozenset
+
+    @property
+    def line(self):
+        return StatementLine(self.number, self.date, "", self.amount, self.currency)
+
+
 def sign_proposals(proposals) -> str:
-    """The proposed matches as a signed token for the confirmation form: pledge, amount, date, line."""
+    """The proposed matches as a signed token for the confirmation form.
+
+    Per match: line, pledge, amount, currency (the line's own), date and the warnings
+    shown. No description: it carries the payer's name.
+    """
     return signing.dumps(
         [
             [
                 proposal.line.number,
                 proposal.pledge.pk,
                 str(proposal.line.amount),
+                proposal.line.currency,
                 proposal.line.date.isoformat(),
+                sorted(warning.code for warning in proposal.warnings),
             ]
             for proposal in proposals
         ],
@@ -244,31 +339,90 @@ def sign_proposals(proposals) -> str:
 
 
 def unsign_proposals(token: str) -> dict:
-    """``{line number: (pledge pk, amount, date)}`` from :func:`sign_proposals`.
+    """``{line number: SignedLine}`` from :func:`sign_proposals`.
 
     Raises signing.BadSignature for a forged or expired token.
     """
     rows = signing.loads(token, salt=PROPOSALS_SALT, max_age=PROPOSALS_MAX_AGE)
     return {
-        number: (pledge_pk, Decimal(amount), datetime.date.fromisoformat(date))
-        for number, pledge_pk, amount, date in rows
+        number: SignedLine(
+            number, pledge_pk, Decimal(amount), currency, datetime.date.fromisoformat(date), frozenset(codes)
+        )
+        for number, pledge_pk, amount, currency, date, codes in rows
     }
 
 
-def confirm_matches(token: str, line_numbers, *, user) -> int:
-    """Mark received the pledges of the confirmed lines; returns how many changed.
+class Refusal:
+    """Why a ticked line was not recorded (the keys of :data:`REFUSAL_MESSAGES` in admin_views)."""
 
-    Pledges received in the meantime (another treasurer, a second upload) are left alone.
+    NOT_PROPOSED = "not_proposed"
+    NEEDS_CHOICE = "needs_choice"
+    CANCELLED = "cancelled"
+    ALREADY_RECEIVED = "already_received"
+
+
+@dataclass
+class Confirmation:
+    """What a confirmation did: the lines recorded, and the lines refused with the reason."""
+
+    recorded: list = field(default_factory=list)
+    refused: dict = field(default_factory=dict)  # line number -> Refusal code
+
+
+def confirm(token: str, *, ticked=(), anyway=(), reopen=(), user) -> Confirmation:
+    """Record the matches the treasurer chose, row by row, enforcing the choices here.
+
+    ``ticked``: lines ticked as clean matches; ``anyway``: lines with warnings the
+    treasurer chose to record anyway; ``reopen``: lines whose cancelled pledge they chose
+    to reopen and record. The warnings are worked out again from the pledge as it is now
+    (and joined with those shown), so a form that was edited, or a pledge cancelled in
+    the meantime, cannot slip a warned match through a plain tick. A line not in the
+    signed token is refused. Raises signing.BadSignature for a forged or expired token.
     """
     proposals = unsign_proposals(token)
-    confirmed = 0
-    for number in line_numbers:
-        if number not in proposals:
+    anyway, reopen = set(anyway), set(reopen)
+    confirmation = Confirmation()
+    for number in sorted(set(ticked) | anyway | reopen):
+        signed = proposals.get(number)
+        if signed is None:
+            confirmation.refused[number] = Refusal.NOT_PROPOSED
             continue
-        pledge_pk, amount, received_on = proposals[number]
-        pledge = Pledge.objects.filter(pk=pledge_pk).first()
-        if pledge is not None and mark_received(
-            pledge, amount=amount, received_on=received_on, user=user, via="statement"
-        ):
-            confirmed += 1
-    return confirmed
+        with transaction.atomic():
+            pledge = Pledge.objects.select_for_update().filter(pk=signed.pledge_pk).first()
+            refusal = _refusal(signed, pledge, anyway=anyway, reopen=reopen)
+            if refusal:
+                confirmation.refused[number] = refusal
+                continue
+            codes = signed.warning_codes | {warning.code for warning in _warnings(signed.line, pledge)}
+            if pledge.status == PledgeStatus.CANCELLED:
+                services.reopen_pledge(pledge, user=user, via="statement")
+            choice = "reopen" if number in reopen else "anyway" if number in anyway else "ticked"
+            services.mark_received(
+                pledge,
+                amount=signed.amount,
+                currency=signed.currency,
+                received_on=signed.date,
+                user=user,
+                via="statement",
+                details={"line": number, "warnings": sorted(codes), "choice": choice},
+            )
+            confirmation.recorded.append(number)
+    return confirmation
+
+
+def _refusal(signed, pledge, *, anyway, reopen):
+    if pledge is None:
+        return Refusal.NOT_PROPOSED
+    if pledge.status == PledgeStatus.RECEIVED:
+        return Refusal.ALREADY_RECEIVED
+    if pledge.status == PledgeStatus.CANCELLED:
+        return None if signed.number in reopen else Refusal.CANCELLED
+    warned = signed.warning_codes or _warnings(signed.line, pledge)
+    if warned and signed.number not in anyway | reopen:
+        return Refusal.NEEDS_CHOICE
+    return None
+
+
+def confirm_matches(token: str, line_numbers, *, user, anyway=(), reopen=()) -> int:
+    """Like :func:`confirm` for lines ticked as clean matches; returns how many were recorded."""
+    return len(confirm(token, ticked=line_numbers, anyway=anyway, reopen=reopen, user=user).recorded)

@@ -9,12 +9,16 @@ style pure check system) catches every single wrong character and every swap of 
 characters. Bank descriptions come back upper-cased, split by spaces or dashes and with
 other words around the code: matching ignores case, spaces and punctuation, and finds a
 reference by its seven characters alone, so a donor who left out the check character is
-still recognised.
+still recognised. A check character that is there but wrong is never ignored: the code
+was mistyped somewhere, and restoring the check character from the seven before it
+could name another donor's pledge. Such a code is only offered as a possible typo of
+the references one character away (:func:`near_misses`).
 """
 
 import re
 import secrets
 import unicodedata
+from dataclasses import dataclass
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 BODY_LENGTH = 7
@@ -25,6 +29,7 @@ _MODULUS = len(ALPHABET)  # 31, a prime: every weight below is invertible
 # also distinct, so swapping it with any body character is caught too.
 _WEIGHTS = range(2, 2 + BODY_LENGTH)
 _NOT_ALPHANUMERIC = re.compile(r"[^0-9A-Z]")
+_SEPARATORS = re.compile(r"[\W_]+")
 
 
 def check_character(body: str) -> str:
@@ -78,16 +83,93 @@ def display(reference: str) -> str:
     return f"{reference[:4]}-{reference[4:]}"
 
 
-def candidates_in(text: str) -> set[str]:
-    """Every complete reference that ``text`` could contain, spaces, case and check character aside.
+@dataclass(frozen=True)
+class Found:
+    """What a bank description holds: references to look up, and mistyped codes.
 
-    Each run of seven alphabet characters in the compacted text is a possible body; its
-    reference is the body with its check character. The caller keeps the ones that exist.
+    ``references``: complete references (compact form) whose check character is right or
+    left out. ``mistyped``: eight-character codes standing on their own whose check
+    character is wrong; they match nothing and are looked up only as possible typos.
     """
-    compacted = compact(text)
-    found = set()
+
+    references: frozenset
+    mistyped: frozenset
+
+
+def _words(text: str) -> list[str]:
+    """The compact words of ``text``: split at spaces and punctuation, accents dropped."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    without_marks = "".join(character for character in decomposed if not unicodedata.combining(character))
+    return [word for word in (compact(part) for part in _SEPARATORS.split(without_marks)) if word]
+
+
+def find_in(text: str) -> Found:
+    """The references and the mistyped codes in a bank description (see :class:`Found`).
+
+    Each run of seven alphabet characters is a possible body. The character after it is
+    its check character when it is written in the same word (``7KQM4XPZ``, ``7KQM 4XPZ``)
+    or stands alone (``7 K Q M 4 X P Z``); a following word of its own (``7KQM-4XP kira``)
+    means the donor left the check character out. A right or missing check character
+    proposes the reference; a wrong one proposes nothing.
+    """
+    words = _words(text)
+    compacted = "".join(words)
+    word_length_at = {}  # offset in ``compacted`` where a word starts -> its length
+    offset = 0
+    for word in words:
+        word_length_at[offset] = len(word)
+        offset += len(word)
+    found, mistyped = set(), set()
     for start in range(len(compacted) - BODY_LENGTH + 1):
         body = compacted[start : start + BODY_LENGTH]
-        if all(character in _VALUE for character in body):
-            found.add(body + check_character(body))
-    return found
+        if not all(character in _VALUE for character in body):
+            continue
+        end = start + BODY_LENGTH
+        check = check_character(body)
+        written_with_it = end < len(compacted) and (end not in word_length_at or word_length_at[end] == 1)
+        if not written_with_it or compacted[end] == check:
+            found.add(body + check)
+        elif start in word_length_at and (end + 1 == len(compacted) or end + 1 in word_length_at):
+            # Only a code that is whole words by itself can be a mistyped reference; a
+            # wrong "check character" in the middle of a longer word is just text.
+            mistyped.add(compacted[start : end + 1])
+    return Found(frozenset(found), frozenset(mistyped))
+
+
+def candidates_in(text: str) -> set[str]:
+    """Every complete reference that ``text`` could contain, spaces and case aside.
+
+    A reference written without its check character counts; one written with a wrong
+    check character does not (see :func:`find_in`). The caller keeps the ones that exist.
+    """
+    return set(find_in(text).references)
+
+
+def near_misses(code: str) -> set[str]:
+    """The valid references one typo away from an eight-character ``code``.
+
+    One character replaced, or two neighbours swapped. Thanks to the check system a
+    replaced body character has exactly one fix that keeps the check character, so this
+    is at most 8 + 7 codes, never the 240 a blind search would try.
+    """
+    code = normalise(code)
+    if len(code) != LENGTH:
+        return set()
+    body, written_check = code[:BODY_LENGTH], code[-1]
+    misses = set()
+    if all(character in _VALUE for character in body):
+        misses.add(body + check_character(body))
+    if written_check in _VALUE:
+        for position in range(BODY_LENGTH):
+            for replacement in ALPHABET:
+                variant = body[:position] + replacement + body[position + 1 :]
+                if all(character in _VALUE for character in variant) and (
+                    check_character(variant) == written_check
+                ):
+                    misses.add(variant + written_check)
+    for position in range(LENGTH - 1):
+        swapped = code[:position] + code[position + 1] + code[position] + code[position + 2 :]
+        if is_valid(swapped):
+            misses.add(swapped)
+    misses.discard(code)
+    return misses

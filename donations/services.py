@@ -79,25 +79,39 @@ def accounts_for(page, currency):
     return matching or accounts
 
 
-def mark_received(pledge, *, amount, received_on, user=None, via="admin"):
-    """Record that the transfer arrived: amount and date as the bank shows them.
+def mark_received(pledge, *, amount, received_on, currency="", user=None, via="admin", details=None):
+    """Record that the transfer arrived: amount, currency and date as the bank shows them.
+
+    ``currency`` is the one the transfer arrived in (the pledged one when empty); it is
+    stored beside the amount and never converted. ``details`` go into the audit-log entry
+    (for a statement: the line, its warnings and the treasurer's choice).
 
     Sends the receipt (once) to a donor who left an address, and writes the audit log.
-    Returns False when the pledge had already been received (nothing changes).
+    Returns False, changing nothing, when the pledge had already been received or was
+    cancelled: a cancelled pledge must be reopened first (:func:`reopen_pledge`).
     """
     with transaction.atomic():
         locked = Pledge.objects.select_for_update().get(pk=pledge.pk)
-        if locked.status == PledgeStatus.RECEIVED:
+        if locked.status in (PledgeStatus.RECEIVED, PledgeStatus.CANCELLED):
             return False
         locked.status = PledgeStatus.RECEIVED
         locked.received_amount = Decimal(amount).quantize(Decimal("0.01"))
+        locked.received_currency = (currency or locked.currency).upper()
         locked.received_on = received_on
-        locked.save(update_fields=["status", "received_amount", "received_on"])
+        locked.save(update_fields=["status", "received_amount", "received_currency", "received_on"])
         log(
             locked,
             "donations.mark_received",
             user=user,
-            data={"amount": str(locked.received_amount), "currency": locked.currency, "via": via},
+            data={
+                "amount": str(locked.received_amount),
+                "currency": locked.received_currency,
+                "received_on": received_on.isoformat() if received_on else None,
+                "pledged_amount": str(locked.amount),
+                "pledged_currency": locked.currency,
+                "via": via,
+                **(details or {}),
+            },
         )
         if locked.email:
             from .tasks import send_pledge_receipt
@@ -107,18 +121,47 @@ def mark_received(pledge, *, amount, received_on, user=None, via="admin"):
     return True
 
 
-def update_pledge(pledge, *, status, received_amount, received_on, user):
-    """Apply the treasurer's edit of one pledge; becoming received goes through :func:`mark_received`."""
+def reopen_pledge(pledge, *, user=None, via="admin"):
+    """Make a cancelled pledge open again (pledged), with an audit-log entry.
+
+    The one way back from "cancelled": nothing marks a cancelled pledge received without
+    it. Returns False, changing nothing, when the pledge was not cancelled.
+    """
+    with transaction.atomic():
+        locked = Pledge.objects.select_for_update().get(pk=pledge.pk)
+        if locked.status != PledgeStatus.CANCELLED:
+            return False
+        locked.status = PledgeStatus.PLEDGED
+        locked.save(update_fields=["status"])
+        log(locked, "donations.reopen", user=user, data={"via": via})
+    pledge.refresh_from_db()
+    return True
+
+
+def update_pledge(pledge, *, status, received_amount, received_on, user, received_currency=""):
+    """Apply the treasurer's edit of one pledge; becoming received goes through :func:`mark_received`.
+
+    Leaving "cancelled" is a reopening (:func:`reopen_pledge`), logged as such.
+    """
     previous = Pledge.objects.get(pk=pledge.pk)
+    if previous.status == PledgeStatus.CANCELLED and status != PledgeStatus.CANCELLED:
+        reopen_pledge(pledge, user=user)
+        previous.status = PledgeStatus.PLEDGED
+        if status == PledgeStatus.PLEDGED:
+            return pledge
     if status == PledgeStatus.RECEIVED and previous.status != PledgeStatus.RECEIVED:
-        mark_received(pledge, amount=received_amount, received_on=received_on, user=user)
+        mark_received(
+            pledge, amount=received_amount, currency=received_currency, received_on=received_on, user=user
+        )
         return pledge
     pledge.status = status
     if status == PledgeStatus.RECEIVED:
         pledge.received_amount, pledge.received_on = received_amount, received_on
+        pledge.received_currency = (received_currency or pledge.received_currency or pledge.currency).upper()
     else:
         pledge.received_amount = pledge.received_on = None
-    pledge.save(update_fields=["status", "received_amount", "received_on"])
+        pledge.received_currency = ""
+    pledge.save(update_fields=["status", "received_amount", "received_currency", "received_on"])
     action = "donations.cancel" if status == PledgeStatus.CANCELLED else "wagtail.edit"
     log(pledge, action, user=user, data={"status": status})
     return pledge
@@ -138,13 +181,16 @@ class GoalProgress:
 
 
 def goal_progress(page):
-    """The goal of a donation page and what its pledges (in any language) brought in; None without a goal."""
+    """The goal of a donation page and what its pledges (in any language) brought in; None without a goal.
+
+    Counts what arrived in the goal's currency, whatever currency was pledged.
+    """
     if not page.goal_amount:
         return None
     received = Pledge.objects.filter(
         page__translation_key=page.translation_key,
         status=PledgeStatus.RECEIVED,
-        currency=page.goal_currency,
+        received_currency=page.goal_currency,
     ).aggregate(total=Sum("received_amount"))["total"]
     return GoalProgress(goal=page.goal_amount, received=received or Decimal(0), currency=page.goal_currency)
 
@@ -162,7 +208,10 @@ class MonthTotal:
 
 
 def totals_by_month():
-    """Totals per month and currency, newest month first (two grouped queries)."""
+    """Totals per month and currency, newest month first (two grouped queries).
+
+    Pledges count in the currency pledged, transfers in the currency they arrived in.
+    """
     rows = {}
     pledged = (
         Pledge.objects.annotate(month=TruncMonth("created_at"))
@@ -176,12 +225,12 @@ def totals_by_month():
     received = (
         Pledge.objects.filter(status=PledgeStatus.RECEIVED)
         .annotate(month=TruncMonth("received_on"))
-        .values("month", "currency")
+        .values("month", "received_currency")
         .annotate(count=Count("pk"), amount=Sum("received_amount"))
         .order_by()
     )
     for row in received:
-        key = (row["month"], row["currency"])
+        key = (row["month"], row["received_currency"])
         current = rows.get(key, MonthTotal(key[0], key[1]))
         rows[key] = MonthTotal(
             key[0],

@@ -46,7 +46,9 @@ class PledgeViewSet(ModelViewSet):
         [
             HelpPanel(template="donations/admin/pledge_summary.html", heading=_("Pledge")),
             FieldPanel("status"),
-            FieldRowPanel([FieldPanel("received_amount"), FieldPanel("received_on")]),
+            FieldRowPanel(
+                [FieldPanel("received_amount"), FieldPanel("received_currency"), FieldPanel("received_on")]
+            ),
         ],
         base_form_class=PledgeAdminForm,
     )
@@ -81,5 +83,6 @@ def register_pledge_viewset():
 def register_donation_log_actions(actions):
     actions.register_action("donations.mark_received", _("Mark received"), _("Marked received"))
     actions.register_action("donations.cancel", _("Cancel pledge"), _("Pledge cancelled"))
+    actions.register_action("donations.reopen", _("Reopen pledge"), _("Cancelled pledge reopened"))
     actions.register_action("donations.export", _("Export"), _("Exported with the donor's details"))
     actions.register_action("donations.view_donor", _("View donor"), _("Donor's details viewed"))

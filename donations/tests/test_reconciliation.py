@@ -177,11 +177,17 @@ def test_a_thousand_line_statement_matches_exactly_the_pledges_whose_references_
     assert len(result.proposals) == 250
     assert len(result.unmatched) == 750
 
+    # Ticking every line records only the clean matches (500 pledged, 500 received); the
+    # others differ in amount and need "record anyway" on their row.
     token = reconciliation.sign_proposals(result.proposals)
+    clean = [proposal for proposal in result.proposals if proposal.pledge.amount == Decimal("500")]
+    warned = [proposal.line.number for proposal in result.proposals if proposal.warnings]
+    assert 0 < len(clean) < 250 and len(clean) + len(warned) == 250
     confirmed = reconciliation.confirm_matches(
         token, [proposal.line.number for proposal in result.proposals], user=None
     )
-    assert confirmed == 250
+    assert confirmed == len(clean)
+    assert reconciliation.confirm_matches(token, [], anyway=warned, user=None) == len(warned)
     received = Pledge.objects.filter(status=PledgeStatus.RECEIVED)
     assert set(received.values_list("pk", flat=True)) == {pledge.pk for pledge in in_statement}
     assert set(received.values_list("received_amount", flat=True)) == {Decimal("500")}
@@ -192,7 +198,10 @@ def test_only_the_ticked_lines_are_confirmed_and_a_forged_token_confirms_nothing
     rows = [["03.06.2025", first.reference, "500", "TRY"], ["05.06.2025", second.reference, "400", "TRY"]]
     result = reconciliation.match_statement(reconciliation.read_statement(statement(rows)))
     token = reconciliation.sign_proposals(result.proposals)
-    assert reconciliation.confirm_matches(token, [2], user=None) == 1
+    # Line 2's amount differs from the pledge: a plain tick is not enough (this test used
+    # to expect it recorded), "record anyway" is.
+    assert reconciliation.confirm_matches(token, [2], user=None) == 0
+    assert reconciliation.confirm_matches(token, [2], anyway=[2], user=None) == 1
     second.refresh_from_db()
     first.refresh_from_db()
     assert (second.status, second.received_amount, second.received_on) == (
