@@ -1,6 +1,7 @@
 """Purge the page cache (and a CDN, when one is configured) whenever public content changes."""
 
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -8,24 +9,54 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .generation import next_generation
+from .generation import invalidate_paths, next_generation
 
 logger = logging.getLogger(__name__)
 
 
 def purge(**kwargs):
-    """Invalidate every cached page once the change is committed; purge the CDN too."""
+    """Purge what the change shows up on once it is committed; purge the CDN too."""
     page = kwargs.get("instance")
-    transaction.on_commit(lambda: _purge_now(page if isinstance(page, Page) else None))
+    page = page if isinstance(page, Page) else None
+    moved = _moved_from(page, kwargs) if page is not None and "url_path_before" in kwargs else ()
+    transaction.on_commit(lambda: _purge_now(page, moved))
 
 
-def _purge_now(page):
-    next_generation()
+def _moved_from(page, kwargs):
+    """A moved page's previous parent and URL path (its old copies are dropped too)."""
+    extra = [kwargs["parent_page_before"]] if kwargs.get("parent_page_before") else []
+    try:
+        now, after, before = page.get_url(), kwargs["url_path_after"], kwargs["url_path_before"]
+        # The site's URL of the page ends with the part of url_path below the site's root.
+        start = next(k for k in range(len(after)) if after[k] == "/" and now.endswith(after[k:]))
+        if before.startswith(after[:start] + "/"):
+            extra.append(urlsplit(now[: len(now) - len(after) + start] + before[start:]).path)
+    except (StopIteration, TypeError, KeyError):
+        pass
+    return extra
+
+
+def _purge_now(page, moved=()):
+    """The changed page, its translations, parents, the home pages, feeds and sitemap are
+    re-rendered at once; every other page within the stale window, one after another
+    (caching.generation). If what changed cannot be worked out, every page at once."""
+    from .frontend import purge_batch_for, purge_cdn_for
+    from .middleware import hot_pages
+
+    batch = None
+    try:
+        batch = purge_batch_for(page)
+        batch.add_pages(extra for extra in moved if isinstance(extra, Page))
+        paths = {urlsplit(url).path for url in batch.urls}
+        invalidate_paths(paths | {extra for extra in moved if isinstance(extra, str)})
+        next_generation()
+    except Exception:
+        logger.exception("page cache: could not work out what a change shows up on; purging every page")
+        next_generation(hard=True)
+    hot_pages.clear()  # other processes check theirs against the shared cache within a second
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        from .frontend import purge_cdn_for
-
         try:
-            purge_cdn_for(page)
+            purge_cdn_for(page, batch)
         except Exception:  # a CDN outage must not break publishing; the s-maxage bounds staleness
             logger.exception("CDN purge failed")
 
