@@ -6,10 +6,8 @@ case "${1:-web}" in
     exec gunicorn --config hhd_site/gunicorn.conf.py hhd_site.wsgi:application ;;
   worker)
     # Runs queued background tasks (mail, exports) and the periodic jobs (scheduled
-    # publishing, retention, tasks a killed worker left) until stopped. First, newsletter
-    # issues whose sending was cut off are queued again: they resume without sending anyone
-    # a second copy.
-    python manage.py resume_newsletter_sends
+    # publishing, retention, tasks a killed worker left) until stopped. The worker itself
+    # resumes newsletter sends that were cut off, when it starts and every few minutes.
     exec python manage.py run_worker ;;
   migrate)
     exec python manage.py migrate --noinput ;;

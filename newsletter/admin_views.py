@@ -5,8 +5,8 @@ Who may do what (model permissions, so that the roles issue can hand them to gro
 
 * see an issue's status, preview it, send a test copy to oneself: anyone who may add,
   change or send issues (Editors, Moderators, Administrators);
-* send an issue or resume its sending: ``newsletter.send_newsletterissue``
-  (Moderators and Administrators);
+* send an issue, resume its sending, or send a finished issue once more to those whose
+  copy failed: ``newsletter.send_newsletterissue`` (Moderators and Administrators);
 * export the subscriber list or delete an address on request:
   ``newsletter.export_subscriber`` (Administrators) and superusers. Both are audit-logged.
 """
@@ -20,7 +20,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
@@ -106,6 +106,10 @@ class IssueStatusView(IssueMixin, WagtailAdminTemplateMixin, TemplateView):
             .annotate(count=Count("pk"))
             .order_by("-count"),
             last_sent_at=deliveries.aggregate(last=Max("sent_at"))["last"],
+            missed=sending.missed_deliveries(issue).count() if issue.status == IssueStatus.SENT else 0,
+            missed_interrupted=issue.status == IssueStatus.SENT
+            and sending.missed_deliveries(issue).filter(error=sending.INTERRUPTED).exists(),
+            resent=deliveries.filter(resent_at__isnull=False).count(),
             can_write=can_write(user),
             can_send=can_send(user),
             edit_url=issue_url("edit", issue),
@@ -114,6 +118,7 @@ class IssueStatusView(IssueMixin, WagtailAdminTemplateMixin, TemplateView):
             send_test_url=issue_url("send_test", issue),
             send_url=issue_url("send", issue),
             resume_url=issue_url("resume", issue),
+            resend_missed_url=issue_url("resend_missed", issue),
         )
         return context
 
@@ -195,6 +200,31 @@ class IssueResumeView(IssueMixin, View):
             )
         else:
             messages.warning(request, _("This issue is not being sent."))
+        return self.back_to_status()
+
+
+class IssueResendMissedView(IssueMixin, View):
+    """POST: send a finished issue once more to those whose copy failed (each at most once)."""
+
+    http_method_names = ["post"]
+
+    def allowed(self, user):
+        return can_send(user)
+
+    def post(self, request, pk):
+        count = sending.resend_missed(self.issue, request.user)
+        if count:
+            messages.success(
+                request,
+                ngettext(
+                    "The issue is being sent again to %(count)s subscriber who missed it.",
+                    "The issue is being sent again to %(count)s subscribers who missed it.",
+                    count,
+                )
+                % {"count": count},
+            )
+        else:
+            messages.info(request, _("Nobody is left who missed this issue; nothing was sent."))
         return self.back_to_status()
 
 

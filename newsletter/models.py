@@ -115,6 +115,13 @@ class IssueStatus(models.TextChoices):
     SENT = "sent", _("Sent")
 
 
+class PauseReason(models.TextChoices):
+    """Why a send waits: what the admin shows, without the server's text (it may quote an address)."""
+
+    REFUSED = "refused", _("temporary refusal by the mail server")
+    UNREACHABLE = "unreachable", _("the mail server could not be reached")
+
+
 class NewsletterIssueQuerySet(models.QuerySet):
     def with_progress(self):
         """Annotate each issue with its sent, failed and left deliveries (one query for the list)."""
@@ -205,6 +212,27 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
         editable=False,
         help_text=_("Whether a delivery row exists for every recipient (made by the first sending run)."),
     )
+    paused_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "While the mail server refuses for now (or cannot be reached), sending waits until this "
+            "time instead of spending the copies' attempts."
+        ),
+    )
+    pause_reason = models.CharField(
+        max_length=20,
+        blank=True,
+        editable=False,
+        choices=PauseReason.choices,
+        help_text=_("Why sending is paused (never an address)."),
+    )
+    pauses = models.PositiveSmallIntegerField(
+        default=0,
+        editable=False,
+        help_text=_("Pauses in a row without a copy accepted in between; each one waits longer."),
+    )
     sent_html = models.TextField(blank=True, editable=False, help_text=_("The body as sent (HTML)."))
     sent_text = models.TextField(blank=True, editable=False, help_text=_("The body as sent (plain text)."))
 
@@ -246,6 +274,13 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
     @property
     def is_draft(self) -> bool:
         return self.status == IssueStatus.DRAFT
+
+    @property
+    def is_paused(self) -> bool:
+        """Sending waits for the mail server (``paused_until`` is still ahead)."""
+        return self.status == IssueStatus.SENDING and bool(
+            self.paused_until and self.paused_until > timezone.now()
+        )
 
     def clean(self):
         super().clean()
@@ -333,6 +368,14 @@ class Delivery(models.Model):
         max_length=200,
         blank=True,
         help_text=_("Why the last attempt failed: the mail server's code and reason, never an address."),
+    )
+    resent_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "When a moderator had this failed copy sent again ('send to those who missed it'); "
+            "a copy is sent again once at most."
+        ),
     )
 
     class Meta:

@@ -16,9 +16,24 @@ How it stays exactly-once across a killed worker:
   gets two copies; at most one recipient per interruption may miss the issue, and the
   admin shows them as failed.
 
-Temporary SMTP failures (4xx, lost connections) are retried with back-off
-(``RETRY_DELAYS``); permanent ones (5xx for a recipient) and the last retry are recorded
-as failed, with the server's status code and never an address.
+When the mail server refuses for now (any 4xx, a lost or refused connection, a timeout),
+the fault is the server's, not the copies': the whole send **pauses** (``paused_until`` on
+the issue, 1, 2, 4 … minutes, at most an hour) instead of trying every remaining copy and
+spending its attempts. Only the copy that met the refusal counts an attempt (it was
+tried; a copy the server keeps refusing must end as failed instead of blocking the send
+for ever); the rest of the batch goes back untried. The next run, due when the pause
+ends, starts again; an accepted copy ends the run of pauses. Permanent refusals (5xx for
+one recipient) record that copy as failed and go on; a copy that used its last attempt
+is failed too. Only the status code is recorded, never an address.
+
+After a send has ended, a moderator can send it once more to those who missed it
+(``resend_missed``): every failed copy goes out again, once. That includes the copy
+marked "interrupted" (see above), which is the only one that may then arrive twice: the
+mail server had perhaps accepted it when the worker was killed, before the acceptance
+could be recorded. Every other failed copy was refused, so it cannot be doubled.
+
+Every worker resumes interrupted sends when it starts and every few minutes
+(``resume_all_sending``, a periodic job of scheduling.jobs): no one has to press "Resume".
 """
 
 import contextlib
@@ -36,23 +51,33 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from . import mail
-from .models import Delivery, DeliveryStatus, IssueStatus, NewsletterIssue, Subscriber
+from .models import Delivery, DeliveryStatus, IssueStatus, NewsletterIssue, PauseReason, Subscriber
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 100
-# Seconds to wait after the 1st, 2nd, 3rd and 4th temporary failure of one copy; the 5th is final.
+# Seconds a copy waits at least after its 1st, 2nd, 3rd and 4th temporary refusal; the 5th is final.
 RETRY_DELAYS = (60, 300, 1800, 7200)
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
-# When the mail server cannot be reached at all, the untried copies wait this long (no attempt counted).
-CONNECTION_RETRY_DELAY = timedelta(seconds=60)
+# Pauses of the whole send after temporary refusals in a row: 1, 2, 4 … minutes, at most this.
+MAX_PAUSE = timedelta(minutes=60)
 INTERRUPTED = "interrupted while being sent; not sent again (it may have arrived)"
 # First key of the advisory locks of this app ("NL"); the second is the issue's id.
 ADVISORY_LOCK_CLASS = 0x4E4C
 
 
-class ConnectionDown(Exception):
-    """The mail server cannot be reached or refuses us as a sender: stop and retry later."""
+class SendPaused(Exception):
+    """The mail server refuses for now or cannot be reached: the whole send waits."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(reason, detail)
+        self.reason = reason  # a PauseReason value
+        self.detail = detail  # status code or exception class, never an address
+
+
+def pause_delay(pauses: int) -> timedelta:
+    """How long the ``pauses``-th pause in a row lasts: 1, 2, 4 … minutes, at most ``MAX_PAUSE``."""
+    return min(MAX_PAUSE, timedelta(minutes=2 ** min(pauses - 1, 16)))
 
 
 @dataclass
@@ -65,6 +90,7 @@ class RunResult:
     recovered: int = 0
     busy: bool = False
     finished: bool = False
+    paused_until: object = None
     next_attempt_at: object = None
     errors: list = field(default_factory=list)
 
@@ -76,6 +102,7 @@ class RunResult:
             "recovered": self.recovered,
             "busy": self.busy,
             "finished": self.finished,
+            "paused": self.paused_until is not None,
         }
 
 
@@ -129,30 +156,91 @@ def start_sending(issue: NewsletterIssue, user) -> bool:
 def resume_sending(issue: NewsletterIssue, user) -> bool:
     """Start another run for an issue that is still sending (after a worker died, or to retry now).
 
-    Safe at any time: a run that finds another one working leaves at once.
+    A person decided to try now: a pause for the mail server ends, and the copies waiting
+    for their back-off are due at once. Safe at any time: a run that finds another one
+    working leaves at once.
     """
     from .tasks import send_issue
 
     if issue.status != IssueStatus.SENDING:
         return False
-    log(issue, "newsletter.resume", user=user)
+    now = timezone.now()
+    with transaction.atomic():
+        NewsletterIssue.objects.filter(pk=issue.pk).update(paused_until=None, pause_reason="", pauses=0)
+        Delivery.objects.filter(issue=issue, status=DeliveryStatus.PENDING, next_attempt_at__gt=now).update(
+            next_attempt_at=now
+        )
+        log(issue, "newsletter.resume", user=user)
     send_issue.enqueue(issue.pk)
     return True
 
 
 def resume_all_sending() -> int:
-    """Start a run for every issue still marked as sending; returns how many were started.
+    """Start a run for every issue still marked as sending that has none coming; returns how many.
 
-    The worker calls it when it starts (docker-entrypoint.sh), so a send whose worker was
-    killed continues as soon as a worker is back, without anyone pressing "Resume". A run
-    that finds another one holding the issue's lock leaves at once, so this is always safe.
+    Every worker calls it when it starts and every few minutes (the periodic job
+    ``resume_newsletter_sends`` of scheduling.jobs), so a send whose worker was killed, or
+    whose run failed, continues as soon as a worker is there, without anyone pressing
+    "Resume". An issue with a run already queued (perhaps for the end of a pause) is left
+    alone; a run that finds another one holding the issue's lock leaves at once, and a
+    paused send stays paused, so calling it any number of times is safe.
+    """
+    from .tasks import run_is_queued, send_issue
+
+    started = 0
+    for issue_id in NewsletterIssue.objects.filter(status=IssueStatus.SENDING).values_list("pk", flat=True):
+        if run_is_queued(issue_id):
+            continue
+        send_issue.enqueue(issue_id)
+        started += 1
+    if started:
+        logger.info("newsletter: resumed %d interrupted send(s)", started)
+    return started
+
+
+def missed_deliveries(issue: NewsletterIssue):
+    """The failed copies of a finished send that may still be sent once more.
+
+    Failed copies of people still subscribed, not sent again before. The one marked
+    ``INTERRUPTED`` is among them: it may have arrived (module docstring).
+    """
+    return Delivery.objects.filter(
+        issue=issue, status=DeliveryStatus.FAILED, subscriber__isnull=False, resent_at__isnull=True
+    )
+
+
+def resend_missed(issue: NewsletterIssue, user) -> int:
+    """Send a finished issue once more to those whose copy failed; returns how many copies.
+
+    Each failed copy is sent again at most once (``Delivery.resent_at``): a second call
+    finds nothing more to send. The caller has checked ``send_newsletterissue``; the audit
+    log records who did it and how many copies (never who received them).
     """
     from .tasks import send_issue
 
-    issues = list(NewsletterIssue.objects.filter(status=IssueStatus.SENDING).values_list("pk", flat=True))
-    for issue_id in issues:
-        send_issue.enqueue(issue_id)
-    return len(issues)
+    with transaction.atomic():
+        issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
+        if issue.status != IssueStatus.SENT:
+            return 0
+        now = timezone.now()
+        interrupted = missed_deliveries(issue).filter(error=INTERRUPTED).count()
+        count = missed_deliveries(issue).update(
+            status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=now, resent_at=now, error=""
+        )
+        if not count:
+            return 0
+        issue.status = IssueStatus.SENDING
+        issue.finished_at = None
+        issue.paused_until, issue.pause_reason, issue.pauses = None, "", 0
+        issue.save(update_fields=["status", "finished_at", "paused_until", "pause_reason", "pauses"])
+        log(
+            issue,
+            "newsletter.resend_missed",
+            user=user,
+            data={"copies": count, "interrupted": interrupted},
+        )
+    send_issue.enqueue(issue.pk)
+    return count
 
 
 # --- One run ------------------------------------------------------------------------------
@@ -178,37 +266,77 @@ def sender_lock(issue_id: int):
 def run(
     issue_id: int, *, batch_size: int | None = None, clock=timezone.now, mail_connection=None
 ) -> RunResult:
-    """Send the due copies of an issue, batch after batch, until none is due.
+    """Send the due copies of an issue, batch after batch, until none is due or the mail server
+    refuses for now (then the send pauses).
 
     ``clock`` gives "now" (tests move it forward to reach retries); ``mail_connection`` is
     Django's mail backend by default. Returns the counts.
     """
     batch_size = batch_size or BATCH_SIZE
     result = RunResult()
-    issue = NewsletterIssue.objects.filter(pk=issue_id).first()
-    if issue is None or issue.status != IssueStatus.SENDING:
+    if not NewsletterIssue.objects.filter(pk=issue_id, status=IssueStatus.SENDING).exists():
         return result
     with sender_lock(issue_id) as acquired:
         if not acquired:
             result.busy = True
             return result
+        # Read under the lock: the pause is what the last run left.
+        issue = NewsletterIssue.objects.get(pk=issue_id)
+        if issue.status != IssueStatus.SENDING:
+            return result
         result.recovered = recover_interrupted(issue)
         if not issue.audience_ready:
             build_audience(issue)
+        if issue.paused_until and issue.paused_until > clock():
+            result.paused_until = issue.paused_until
+            result.next_attempt_at = schedule_next_run(issue)
+            return result
         connection = mail_connection or get_connection()
         try:
             while batch := claim_batch(issue, batch_size, clock()):
                 try:
                     send_batch(issue, batch, connection, clock, result)
-                except ConnectionDown:
+                except SendPaused as pause:
+                    result.paused_until = pause_sending(issue, pause, clock(), result)
                     break
         finally:
             with contextlib.suppress(Exception):
                 connection.close()
+        if result.paused_until is None and result.sent and (issue.pauses or issue.paused_until):
+            # The server accepts again: the next refusal pauses for a minute, not longer.
+            NewsletterIssue.objects.filter(pk=issue.pk).update(paused_until=None, pause_reason="", pauses=0)
+            issue.paused_until, issue.pause_reason, issue.pauses = None, "", 0
         result.finished = finish_if_done(issue)
         if not result.finished:
             result.next_attempt_at = schedule_next_run(issue)
     return result
+
+
+def pause_sending(issue: NewsletterIssue, pause: SendPaused, now, result: RunResult):
+    """Record that the whole send waits for the mail server; returns until when.
+
+    Pauses in a row wait longer (``pause_delay``); a run that got copies accepted before
+    the refusal starts the count again. Logged with the reason and status code only.
+    """
+    pauses = 1 if result.sent else issue.pauses + 1
+    until = now + pause_delay(pauses)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(
+        paused_until=until, pause_reason=pause.reason, pauses=pauses
+    )
+    issue.paused_until, issue.pause_reason, issue.pauses = until, pause.reason, pauses
+    # Copies released to the end of the pause: none of them is due before it.
+    Delivery.objects.filter(issue=issue, status=DeliveryStatus.PENDING, next_attempt_at__lt=until).update(
+        next_attempt_at=until
+    )
+    logger.warning(
+        "newsletter issue %s: sending paused until %s (%s: %s; pause %d in a row)",
+        issue.pk,
+        until.isoformat(timespec="seconds"),
+        pause.reason,
+        pause.detail,
+        pauses,
+    )
+    return until
 
 
 def recover_interrupted(issue: NewsletterIssue) -> int:
@@ -268,16 +396,17 @@ def claim_batch(issue: NewsletterIssue, batch_size: int, now) -> list:
 def send_batch(issue, batch, connection, clock, result: RunResult) -> None:
     """Send a claimed batch in id order, committing each outcome as soon as the server answered.
 
-    Raises ConnectionDown (after putting the unsent rest of the batch back) when the mail
-    server cannot be reached.
+    A permanent refusal fails that copy and the batch goes on. A temporary one (4xx, lost
+    or refused connection, timeout) raises SendPaused, after the copy that met it was
+    counted and the untried rest of the batch was put back without counting.
     """
     try:
         # Opened here, so that one connection carries the whole batch (send_messages would
         # otherwise open and close one per message).
         connection.open()
     except (smtplib.SMTPException, OSError) as error:
-        release([row.pk for row in batch], not_before=clock() + CONNECTION_RETRY_DELAY)
-        raise ConnectionDown from error
+        release([row.pk for row in batch])
+        raise SendPaused(pause_reason_of(error), classify(error)[1]) from error
     for position, delivery in enumerate(batch):
         if delivery.subscriber is None:  # unsubscribed while the batch was claimed
             Delivery.objects.filter(pk=delivery.pk).delete()
@@ -286,15 +415,14 @@ def send_batch(issue, batch, connection, clock, result: RunResult) -> None:
         try:
             connection.send_messages([message])
         except (smtplib.SMTPException, OSError) as error:
-            permanent, reason, connection_down = classify(error)
+            permanent, reason, _connection_down = classify(error)
             record_failure(delivery, permanent, reason, clock(), result)
-            if connection_down:
-                release(
-                    [row.pk for row in batch[position + 1 :]], not_before=clock() + CONNECTION_RETRY_DELAY
-                )
-                with contextlib.suppress(Exception):
-                    connection.close()
-                raise ConnectionDown from error
+            if permanent:
+                continue
+            release([row.pk for row in batch[position + 1 :]])
+            with contextlib.suppress(Exception):
+                connection.close()
+            raise SendPaused(pause_reason_of(error), reason) from error
         else:
             Delivery.objects.filter(pk=delivery.pk).update(
                 status=DeliveryStatus.SENT, sent_at=clock(), error=""
@@ -302,12 +430,11 @@ def send_batch(issue, batch, connection, clock, result: RunResult) -> None:
             result.sent += 1
 
 
-def release(ids, not_before=None) -> None:
+def release(ids) -> None:
     """Put claimed rows that were never tried back to ``pending`` (their attempt did not count)."""
-    changes = {"status": DeliveryStatus.PENDING, "attempts": F("attempts") - 1}
-    if not_before is not None:
-        changes["next_attempt_at"] = not_before
-    Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.SENDING).update(**changes)
+    Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.SENDING).update(
+        status=DeliveryStatus.PENDING, attempts=F("attempts") - 1
+    )
 
 
 def classify(error) -> tuple[bool, str, bool]:
@@ -335,8 +462,20 @@ def classify(error) -> tuple[bool, str, bool]:
     return False, f"connection problem: {type(error).__name__}", True
 
 
+def pause_reason_of(error) -> str:
+    """The server answered with a refusal, or could not be reached (refused, lost, timed out)."""
+    if isinstance(error, smtplib.SMTPResponseException):
+        return PauseReason.REFUSED
+    return PauseReason.UNREACHABLE
+
+
 def record_failure(delivery, permanent, reason, now, result: RunResult) -> None:
-    """Failed for good (permanent, or out of attempts) or due again after a back-off delay."""
+    """Failed for good (permanent, or out of attempts) or due again after the copy's back-off.
+
+    The back-off of a temporary refusal (``RETRY_DELAYS``) lets the rest of the send go
+    first when the pause ends, so one address the server keeps refusing cannot hold up the
+    others; ``pause_sending`` makes it wait at least until the pause is over.
+    """
     if permanent or delivery.attempts >= MAX_ATTEMPTS:
         Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.FAILED, error=reason[:200])
         result.failed += 1
@@ -365,18 +504,21 @@ def finish_if_done(issue: NewsletterIssue) -> bool:
 
 
 def schedule_next_run(issue: NewsletterIssue):
-    """Enqueue the run that retries the copies waiting for their back-off; returns when it is due.
+    """Make sure a run comes when the next copy is due (end of a pause or of a back-off); returns when.
 
-    Backends that cannot defer a task (the immediate one, in development and tests) leave
-    the retry to "Resume sending" in the admin.
+    Nothing is enqueued when a run is already queued for that time or earlier. Backends
+    that cannot defer a task (the immediate one, in development and tests) leave the
+    retry to "Resume sending" in the admin or to the worker's periodic resume.
     """
-    from .tasks import send_issue
+    from .tasks import run_is_queued, send_issue
 
     due = Delivery.objects.filter(issue=issue, status=DeliveryStatus.PENDING).aggregate(
         due=Min("next_attempt_at")
     )["due"]
     if due is None:
         return None
-    if send_issue.get_backend().supports_defer:
+    if issue.paused_until and issue.paused_until > due:
+        due = issue.paused_until
+    if send_issue.get_backend().supports_defer and not run_is_queued(issue.pk, by=due):
         send_issue.using(run_after=max(due, timezone.now())).enqueue(issue.pk)
     return due

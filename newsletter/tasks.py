@@ -13,6 +13,7 @@ import logging
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
@@ -96,6 +97,27 @@ def send_issue(issue_id: int) -> dict:
     result = sending.run(issue_id)
     logger.info("newsletter issue %s: %s", issue_id, result.as_dict())
     return result.as_dict()
+
+
+def run_is_queued(issue_id: int, by=None) -> bool:
+    """Whether a sending run of the issue waits in the database queue (due by ``by``, if given).
+
+    Lets the worker's periodic resume and the scheduling of the next run leave an issue
+    alone that already has its run coming. False with backends without a queue.
+    """
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    if not isinstance(send_issue.get_backend(), DatabaseBackend):
+        return False
+    queued = DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY, task_path=send_issue.module_path, args_kwargs__args=[issue_id]
+    )
+    if by is not None:
+        # A task that was not deferred carries the largest date and is due at once.
+        queued = queued.filter(Q(run_after__lte=by) | Q(run_after=get_date_max()))
+    return queued.exists()
 
 
 @task()

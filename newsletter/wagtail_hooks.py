@@ -75,6 +75,9 @@ class NewsletterIssueViewSet(SnippetViewSet):
             path("send-test/<int:pk>/", admin_views.IssueSendTestView.as_view(), name="send_test"),
             path("send/<int:pk>/", admin_views.IssueSendView.as_view(), name="send"),
             path("resume/<int:pk>/", admin_views.IssueResumeView.as_view(), name="resume"),
+            path(
+                "resend-missed/<int:pk>/", admin_views.IssueResendMissedView.as_view(), name="resend_missed"
+            ),
         ]
 
 
@@ -120,6 +123,11 @@ def register_newsletter_log_actions(actions):
     )
     actions.register_action(
         "newsletter.resume", _("Resume newsletter issue"), _("Resumed sending the newsletter issue")
+    )
+    actions.register_action(
+        "newsletter.resend_missed",
+        _("Send newsletter issue to those who missed it"),
+        _("Sent the newsletter issue again to those whose copy had failed"),
     )
     actions.register_action("newsletter.sent", _("Newsletter issue sent"), _("The newsletter issue was sent"))
     actions.register_action(

@@ -4,6 +4,10 @@ Each job has a name and an interval. ``run_due_jobs()`` runs every job whose int
 passed since its last run; the claim is one conditional UPDATE on its PeriodicJobRun row, so
 that when several workers run, each due job runs in one of them only. A failing job is
 logged (its name, never its data) and tried again at its next interval.
+
+Jobs marked ``at_start`` also run when a worker starts (``run_start_jobs()``), whatever
+their interval: claimed the same way, with ``START_GAP`` instead of the interval, so that
+when several workers start at once only one of them runs it.
 """
 
 import logging
@@ -26,6 +30,7 @@ class PeriodicJob:
     name: str
     every: timedelta
     run: Callable[[], object]
+    at_start: bool = False
 
 
 def publish_scheduled_pages():
@@ -62,6 +67,14 @@ def requeue_tasks_of_dead_workers():
     return requeued
 
 
+def resume_newsletter_sends():
+    """Newsletter issues whose sending was cut off (worker killed, run failed) continue, without
+    anyone pressing "Resume" and without sending anyone a second copy (newsletter.sending)."""
+    from newsletter.sending import resume_all_sending
+
+    return resume_all_sending()
+
+
 def worker_timeout() -> timedelta:
     return timedelta(seconds=settings.WORKER_TICK_SECONDS * 5)
 
@@ -70,12 +83,19 @@ JOBS = [
     PeriodicJob("publish_scheduled_pages", timedelta(seconds=60), publish_scheduled_pages),
     PeriodicJob("requeue_tasks_of_dead_workers", timedelta(seconds=60), requeue_tasks_of_dead_workers),
     PeriodicJob("apply_retention", timedelta(hours=1), apply_retention),
+    PeriodicJob("resume_newsletter_sends", timedelta(minutes=5), resume_newsletter_sends, at_start=True),
 ]
 
 
-def claim(job: PeriodicJob, now) -> bool:
-    """True for the one worker that gets to run ``job`` now."""
-    if PeriodicJobRun.objects.filter(name=job.name, last_run_at__lte=now - job.every).update(last_run_at=now):
+def start_gap() -> timedelta:
+    """Workers starting within this time of each other run the start jobs once between them."""
+    return timedelta(seconds=settings.WORKER_TICK_SECONDS)
+
+
+def claim(job: PeriodicJob, now, every: timedelta | None = None) -> bool:
+    """True for the one worker that gets to run ``job`` now (``every``: the job's interval by default)."""
+    every = job.every if every is None else every
+    if PeriodicJobRun.objects.filter(name=job.name, last_run_at__lte=now - every).update(last_run_at=now):
         return True
     try:
         with transaction.atomic():
@@ -90,14 +110,28 @@ def run_due_jobs(now=None, jobs=None) -> list[str]:
     now = now or timezone.now()
     ran = []
     for job in jobs or JOBS:
-        if not claim(job, now):
-            continue
-        try:
-            job.run()
-        except Exception:
-            logger.exception("Periodic job %s failed", job.name)
-        ran.append(job.name)
+        if claim(job, now):
+            run_job(job)
+            ran.append(job.name)
     return ran
+
+
+def run_start_jobs(now=None, jobs=None) -> list[str]:
+    """Run the ``at_start`` jobs as a worker starts (once, when several start together)."""
+    now = now or timezone.now()
+    ran = []
+    for job in jobs or JOBS:
+        if job.at_start and claim(job, now, every=start_gap()):
+            run_job(job)
+            ran.append(job.name)
+    return ran
+
+
+def run_job(job: PeriodicJob) -> None:
+    try:
+        job.run()
+    except Exception:
+        logger.exception("Periodic job %s failed", job.name)
 
 
 def beat(worker_id: str) -> None:
@@ -105,11 +139,12 @@ def beat(worker_id: str) -> None:
     WorkerHeartbeat.objects.filter(seen_at__lt=timezone.now() - timedelta(days=1)).delete()
 
 
-def tick(worker_id: str) -> list[str]:
-    """One beat of the scheduler thread: heartbeat, then the due jobs."""
+def tick(worker_id: str, starting: bool = False) -> list[str]:
+    """One beat of the scheduler thread: heartbeat, then (``starting``: the start jobs and) the due jobs."""
     close_old_connections()
     try:
         beat(worker_id)
-        return run_due_jobs()
+        ran = run_start_jobs() if starting else []
+        return ran + run_due_jobs()
     finally:
         close_old_connections()

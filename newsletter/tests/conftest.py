@@ -2,11 +2,15 @@
 
 import re
 import time
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
+from django.contrib.auth.models import Group, Permission
+from wagtail.users.models import UserProfile
 
 from home.factories import translate_page
+from newsletter import sending
 from newsletter.models import NewsletterPage
 from safety import guards
 
@@ -61,3 +65,59 @@ def links_in(text):
 
 def path_of(url):
     return urlsplit(url).path
+
+
+@pytest.fixture
+def start_without_running(monkeypatch):
+    """Start sending but keep the first run for the test to make (as if the worker were slow)."""
+    from newsletter import tasks
+
+    def start_issue(issue):
+        with monkeypatch.context() as patch:
+            patch.setattr(tasks, "send_issue", SimpleNamespace(enqueue=lambda *args: None))
+            assert sending.start_sending(issue, None)
+        issue.refresh_from_db()
+        return issue
+
+    return start_issue
+
+
+ROLE_PERMISSIONS = {
+    "Editors": ["add_newsletterissue", "change_newsletterissue", "view_newsletterissue"],
+    "Moderators": [
+        "add_newsletterissue",
+        "change_newsletterissue",
+        "view_newsletterissue",
+        "send_newsletterissue",
+    ],
+    "Administrators": [
+        "add_newsletterissue",
+        "change_newsletterissue",
+        "delete_newsletterissue",
+        "view_newsletterissue",
+        "send_newsletterissue",
+        "export_subscriber",
+    ],
+}
+
+
+@pytest.fixture
+def user_in(django_user_model):
+    """A logged-in-able user in a group like the ones the roles issue will create."""
+
+    def make(role):
+        group, _created = Group.objects.get_or_create(name=role)
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+            *Permission.objects.filter(
+                content_type__app_label="newsletter", codename__in=ROLE_PERMISSIONS[role]
+            ),
+        )
+        user = django_user_model.objects.create_user(role.lower(), f"{role.lower()}@example.org", "x" * 12)
+        user.groups.add(group)
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "en"  # the admin has no Turkmen; English keeps the texts checkable
+        profile.save()
+        return user
+
+    return make

@@ -5,55 +5,14 @@ import io
 import json
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from wagtail.models import ModelLogEntry
-from wagtail.users.models import UserProfile
 
 from newsletter.factories import NewsletterIssueFactory, SubscriberFactory, bulk_subscribers
 from newsletter.models import IssueStatus, NewsletterIssue, Subscriber
 
 ISSUES = "/admin/snippets/newsletter/newsletterissue/"
 SUBSCRIBERS = "/admin/newsletter-subscribers/"
-
-ROLE_PERMISSIONS = {
-    "Editors": ["add_newsletterissue", "change_newsletterissue", "view_newsletterissue"],
-    "Moderators": [
-        "add_newsletterissue",
-        "change_newsletterissue",
-        "view_newsletterissue",
-        "send_newsletterissue",
-    ],
-    "Administrators": [
-        "add_newsletterissue",
-        "change_newsletterissue",
-        "delete_newsletterissue",
-        "view_newsletterissue",
-        "send_newsletterissue",
-        "export_subscriber",
-    ],
-}
-
-
-@pytest.fixture
-def user_in(django_user_model):
-    """A logged-in-able user in a group like the ones the roles issue will create."""
-
-    def make(role):
-        group, _created = Group.objects.get_or_create(name=role)
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-            *Permission.objects.filter(
-                content_type__app_label="newsletter", codename__in=ROLE_PERMISSIONS[role]
-            ),
-        )
-        user = django_user_model.objects.create_user(role.lower(), f"{role.lower()}@example.org", "x" * 12)
-        user.groups.add(group)
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "en"  # the admin has no Turkmen; English keeps the texts checkable
-        profile.save()
-        return user
-
-    return make
 
 
 @pytest.fixture
@@ -258,3 +217,16 @@ def test_an_administrator_deletes_an_address_on_request(client, user_in, site_tr
     assert not Subscriber.objects.exists()
     entry = ModelLogEntry.objects.get(action="newsletter.forget_subscriber")
     assert entry.user == administrator and "forget" not in str(entry.data)
+
+
+def test_a_paused_send_shows_until_when_and_why_without_any_address(client, user_in, issue, smtp_server):
+    bulk_subscribers(3, "ru")
+    smtp_server.refuse = True  # 451: the first run pauses the send
+    as_user(client, user_in("Moderators"))
+    client.post(f"{ISSUES}send/{issue.pk}/")
+    issue.refresh_from_db()
+    assert issue.is_paused
+    page = client.get(f"{ISSUES}status/{issue.pk}/").content.decode()
+    assert "Paused until" in page and "reason: temporary refusal by the mail server" in page
+    assert "example.org" not in page.replace("moderators@example.org", "")
+    assert "Resume sending" in page

@@ -2,9 +2,9 @@
 HTML and text, no tracking; interrupted and resumed without duplicates; retries and failures."""
 
 import datetime
+import logging
 from collections import Counter
 from datetime import timedelta
-from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -18,7 +18,14 @@ from newsletter.factories import (
     SubscriberFactory,
     bulk_subscribers,
 )
-from newsletter.models import Delivery, DeliveryStatus, IssueStatus, NewsletterIssue, Subscriber
+from newsletter.models import (
+    Delivery,
+    DeliveryStatus,
+    IssueStatus,
+    NewsletterIssue,
+    PauseReason,
+    Subscriber,
+)
 
 from .conftest import path_of
 
@@ -33,21 +40,6 @@ def start(issue, user=None):
     assert sending.start_sending(issue, user)
     issue.refresh_from_db()
     return issue
-
-
-@pytest.fixture
-def start_without_running(monkeypatch):
-    """Start sending but keep the first run for the test to make (as if the worker were slow)."""
-    from newsletter import tasks
-
-    def start_issue(issue):
-        with monkeypatch.context() as patch:
-            patch.setattr(tasks, "send_issue", SimpleNamespace(enqueue=lambda *args: None))
-            assert sending.start_sending(issue, None)
-        issue.refresh_from_db()
-        return issue
-
-    return start_issue
 
 
 def unsubscribe_url(message):
@@ -231,7 +223,8 @@ def test_a_restarted_worker_resumes_every_interrupted_send_by_itself(
     assert len(smtp_server.messages) == 10
     monkeypatch.setattr(sending, "send_batch", real_batch)
 
-    # What docker-entrypoint.sh runs before the worker starts (tasks run inline in tests).
+    # What every worker does as it starts (test_worker_sending runs the real one); the command
+    # does the same by hand (tasks run inline in tests).
     call_command("resume_newsletter_sends", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     counts = recipients(smtp_server)
@@ -272,40 +265,119 @@ def test_resuming_a_finished_issue_sends_nothing(site_tree, smtp_server, editor)
 # --- SMTP failures ----------------------------------------------------------------------------
 
 
-def test_a_temporary_smtp_failure_is_retried_with_back_off_and_then_delivered(
-    site_tree, smtp_server, start_without_running
+def run_until_finished(issue, now, limit=30):
+    """Run the issue's sends one after the other, each when the last one said the next is due."""
+    runs = []
+    for _ in range(limit):
+        result = sending.run(issue.pk, clock=lambda now=now: now)
+        runs.append((now, result))
+        if result.finished:
+            return runs
+        now = result.next_attempt_at + timedelta(seconds=1)
+    raise AssertionError(f"not finished after {limit} runs")
+
+
+def test_a_451_pauses_the_whole_send_instead_of_spending_every_copys_attempts(
+    site_tree, smtp_server, start_without_running, caplog
 ):
     bulk_subscribers(10, "tk")
     issue = start_without_running(NewsletterIssueFactory())
     smtp_server.refuse = True  # 451 to every message
     now = timezone.now()
-    first = sending.run(issue.pk, clock=lambda: now)
-    assert (first.sent, first.retrying, first.finished) == (0, 10, False)
-    assert first.next_attempt_at == now + timedelta(seconds=sending.RETRY_DELAYS[0])
-    assert set(Delivery.objects.values_list("error", flat=True)) == {"server answered 451"}
+    with caplog.at_level(logging.INFO):
+        first = sending.run(issue.pk, clock=lambda: now)
+
+    # One copy met the refusal; the other nine were not tried and lost nothing.
+    assert (first.sent, first.retrying, first.failed, first.finished) == (0, 1, 0, False)
+    assert sorted(Delivery.objects.values_list("attempts", flat=True)) == [0] * 9 + [1]
+    assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.PENDING}
+    issue.refresh_from_db()
+    assert issue.paused_until == first.paused_until == first.next_attempt_at == now + timedelta(minutes=1)
+    assert issue.pause_reason == PauseReason.REFUSED and issue.is_paused
+    assert "sending paused until" in caplog.text and "451" in caplog.text
+    assert "example.org" not in caplog.text.replace("[email]", "")
 
     smtp_server.refuse = False
     too_early = sending.run(issue.pk, clock=lambda: now + timedelta(seconds=30))
-    assert too_early.sent == 0  # back-off: not before the minute is over
+    assert (too_early.sent, too_early.paused_until) == (0, issue.paused_until)  # waits for the pause
     later = sending.run(issue.pk, clock=lambda: now + timedelta(seconds=61))
     assert (later.sent, later.finished) == (10, True)
-    assert len(smtp_server.messages) == 10
-    assert set(Delivery.objects.values_list("attempts", flat=True)) == {2}
+    counts = recipients(smtp_server)
+    assert len(counts) == 10 and set(counts.values()) == {1}
+    assert sorted(Delivery.objects.values_list("attempts", flat=True)) == [1] * 9 + [2]
+    issue.refresh_from_db()
+    assert (issue.status, issue.paused_until, issue.pauses) == (IssueStatus.SENT, None, 0)
 
 
-def test_a_copy_that_keeps_failing_is_recorded_as_failed_after_the_last_attempt(
+def test_pauses_in_a_row_wait_longer_up_to_an_hour_and_an_accepted_copy_starts_again_from_a_minute():
+    assert [sending.pause_delay(n) for n in range(1, 10)] == [
+        timedelta(minutes=minutes) for minutes in (1, 2, 4, 8, 16, 32, 60, 60, 60)
+    ]
+
+
+def test_a_long_refusal_pauses_longer_each_time_and_uses_up_no_copys_attempts_but_the_tried_ones(
     site_tree, smtp_server, start_without_running
 ):
-    bulk_subscribers(2, "tk")
+    bulk_subscribers(50, "tk")
     issue = start_without_running(NewsletterIssueFactory())
     smtp_server.refuse = True
-    now = timezone.now()
-    for delay in (0, *sending.RETRY_DELAYS):
-        now += timedelta(seconds=delay + 1)
+    now, pauses = timezone.now(), []
+    for _ in range(4):
         result = sending.run(issue.pk, clock=lambda now=now: now)
-    assert result.finished and result.failed == 2
-    assert issue.progress() == {"sent": 0, "failed": 2, "left": 0}
-    assert set(Delivery.objects.values_list("attempts", flat=True)) == {sending.MAX_ATTEMPTS}
+        pauses.append(result.paused_until - now)
+        now = result.paused_until + timedelta(seconds=1)
+    assert pauses == [timedelta(minutes=minutes) for minutes in (1, 2, 4, 8)]
+    # Four pauses, four tries in all (the refused copy steps back, so the next one is tried).
+    assert sum(Delivery.objects.values_list("attempts", flat=True)) == 4
+    assert not Delivery.objects.filter(status=DeliveryStatus.FAILED).exists()
+
+    smtp_server.refuse = False
+    runs = run_until_finished(issue, now)
+    counts = recipients(smtp_server)
+    assert len(counts) == 50 and set(counts.values()) == {1}
+    issue.refresh_from_db()
+    assert issue.progress() == {"sent": 50, "failed": 0, "left": 0} and issue.pauses == 0
+    assert len(runs) <= 4
+
+
+def test_an_address_refused_for_now_again_and_again_fails_after_its_last_attempt_and_holds_up_nobody(
+    site_tree, smtp_server, start_without_running
+):
+    SubscriberFactory(email="full@example.org")
+    SubscriberFactory(email="one@example.org")
+    SubscriberFactory(email="two@example.org")
+
+    async def handle_RCPT(server, session, envelope, address, rcpt_options):  # noqa: N802 - aiosmtpd's hook
+        if address.startswith("full"):
+            return "452 4.2.2 Mailbox full"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    smtp_server.handle_RCPT = handle_RCPT
+    issue = start_without_running(NewsletterIssueFactory())
+    runs = run_until_finished(issue, timezone.now())
+
+    assert recipients(smtp_server) == {"one@example.org": 1, "two@example.org": 1}
+    failed = Delivery.objects.get(status=DeliveryStatus.FAILED)
+    assert (failed.attempts, failed.error) == (sending.MAX_ATTEMPTS, "recipient refused: 452")
+    assert issue.progress() == {"sent": 2, "failed": 1, "left": 0}
+    # The others went out after the first pause, not after the full copy's last attempt.
+    first_sent = min(Delivery.objects.filter(status=DeliveryStatus.SENT).values_list("sent_at", flat=True))
+    assert first_sent < runs[0][0] + timedelta(minutes=5)
+
+
+def test_resuming_by_hand_ends_a_pause_at_once(site_tree, smtp_server, start_without_running):
+    bulk_subscribers(3, "tk")
+    issue = start_without_running(NewsletterIssueFactory())
+    smtp_server.refuse = True
+    assert sending.run(issue.pk).paused_until is not None
+    issue.refresh_from_db()
+    assert issue.is_paused
+    smtp_server.refuse = False
+    assert sending.resume_sending(issue, None)  # the immediate backend runs it at once
+    issue.refresh_from_db()
+    assert issue.status == IssueStatus.SENT and not issue.is_paused
+    assert set(recipients(smtp_server).values()) == {1} and len(smtp_server.messages) == 3
 
 
 def test_a_recipient_the_server_refuses_for_good_is_failed_at_once_without_its_address(
@@ -340,6 +412,8 @@ def test_an_unreachable_mail_server_stops_the_run_and_keeps_every_copy_waiting(
     assert (result.sent, result.failed, result.finished) == (0, 0, False)
     assert issue.progress() == {"sent": 0, "failed": 0, "left": 5}
     assert set(Delivery.objects.values_list("attempts", flat=True)) == {0}
+    issue.refresh_from_db()
+    assert issue.is_paused and issue.pause_reason == PauseReason.UNREACHABLE
 
 
 # --- Who receives what ---------------------------------------------------------------------------
@@ -403,3 +477,20 @@ def test_the_body_is_frozen_when_sending_starts(site_tree, editor, smtp_server, 
     NewsletterIssue.objects.filter(pk=issue.pk).update(intro="<p>Üýtgedilen</p>")
     sending.run(issue.pk)
     assert all("Birinji" in text_part(message) for message in smtp_server.messages)
+
+
+def test_the_workers_periodic_resume_leaves_alone_a_send_whose_run_is_queued(site_tree, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    bulk_subscribers(2, "tk")
+    issue = start(NewsletterIssueFactory())  # queued for the worker, not run
+    runs = DBTaskResult.objects.filter(status="READY", task_path="newsletter.tasks.send_issue")
+    assert runs.count() == 1
+    assert sending.resume_all_sending() == 0  # however many workers start
+    assert sending.resume_all_sending() == 0
+    runs.delete()  # the run is lost (it failed in a worker)
+    assert sending.resume_all_sending() == 1
+    assert sending.resume_all_sending() == 0
+    assert runs.count() == 1
+    assert issue.status == IssueStatus.SENDING

@@ -43,7 +43,37 @@ def test_the_worker_has_the_scheduled_publishing_retention_and_recovery_jobs():
         "publish_scheduled_pages",
         "apply_retention",
         "requeue_tasks_of_dead_workers",
+        "resume_newsletter_sends",
     }
+    assert [job.name for job in jobs.JOBS if job.at_start] == ["resume_newsletter_sends"]
+
+
+def test_a_start_job_runs_once_when_several_workers_start_together_and_again_at_the_next_start(settings):
+    settings.WORKER_TICK_SECONDS = 15
+    calls = []
+    job = jobs.PeriodicJob("at-start", timedelta(minutes=5), lambda: calls.append(1), at_start=True)
+    plain, plain_calls = counting_job("plain")
+    now = timezone.now()
+    assert jobs.run_start_jobs(now, [job, plain]) == ["at-start"]  # only the start jobs
+    assert jobs.run_start_jobs(now + timedelta(seconds=1), [job, plain]) == []  # a second worker, same moment
+    assert jobs.run_due_jobs(now + timedelta(seconds=2), [job]) == []  # its interval has not passed
+    # A worker started a minute later (after a restart) runs it again, whatever the interval.
+    assert jobs.run_start_jobs(now + timedelta(minutes=1), [job]) == ["at-start"]
+    assert jobs.run_due_jobs(now + timedelta(minutes=7), [job]) == ["at-start"]  # and periodically
+    assert len(calls) == 3 and plain_calls == []
+
+
+def test_the_first_tick_of_a_worker_resumes_the_newsletter_sends(monkeypatch):
+    from newsletter import sending
+
+    resumed = []
+    monkeypatch.setattr(sending, "resume_all_sending", lambda: resumed.append(1))
+    # The real tick, except that it must not close the test's transaction-bound connection.
+    monkeypatch.setattr(jobs, "close_old_connections", lambda: None)
+    jobs.tick("worker-a", starting=True)
+    jobs.tick("worker-a")
+    jobs.tick("worker-b", starting=True)  # started at the same moment: already done
+    assert resumed == [1]
 
 
 def test_a_scheduled_page_goes_live_when_the_periodic_job_runs(site_tree):

@@ -19,7 +19,12 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PROJECT = Path(__file__).resolve().parents[2]
 
 
-def start_worker(tick=1):
+def start_worker(tick=1, settings_folder=None, stderr=subprocess.PIPE):
+    """``manage.py run_worker`` on the test database, as the container's worker runs it.
+
+    ``settings_folder`` holds a ``worker_settings.py`` to use instead of the test settings
+    (e.g. real SMTP to a loopback server).
+    """
     db = connection.settings_dict
     url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
     env = {
@@ -29,12 +34,15 @@ def start_worker(tick=1):
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "WORKER_TICK_SECONDS": str(tick),
     }
+    if settings_folder is not None:
+        env["DJANGO_SETTINGS_MODULE"] = "worker_settings"
+        env["PYTHONPATH"] = os.pathsep.join([str(settings_folder), str(PROJECT)])
     return subprocess.Popen(  # noqa: S603
         [sys.executable, "manage.py", "run_worker", "-v0"],
         cwd=PROJECT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         start_new_session=True,
     )
 

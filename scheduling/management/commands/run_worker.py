@@ -3,6 +3,8 @@
 The periodic jobs (scheduling.jobs) run in a thread beside the task worker, every
 WORKER_TICK_SECONDS, so scheduled pages go live and retention applies without anyone running
 a command; the task worker runs in the main thread and keeps its clean shutdown on SIGTERM.
+The thread's first tick also runs the start jobs: newsletter sends that a stopped worker
+cut off are resumed by every worker start, however the worker was started.
 """
 
 import threading
@@ -16,7 +18,10 @@ from scheduling import jobs
 
 
 class Command(BaseCommand):
-    help = "Run background tasks and the periodic jobs (scheduled publishing, retention)."
+    help = (
+        "Run background tasks and the periodic jobs (scheduled publishing, retention, "
+        "resuming interrupted newsletter sends)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--max-tasks", type=int, default=None, help="Stop after this many tasks.")
@@ -26,9 +31,11 @@ class Command(BaseCommand):
         stop = threading.Event()
 
         def scheduler():
+            starting = True
             while not stop.is_set():
                 try:
-                    jobs.tick(worker_id)
+                    jobs.tick(worker_id, starting=starting)
+                    starting = False
                 except Exception:  # the database may be briefly away: try again next tick
                     jobs.logger.exception("Scheduler tick failed")
                 stop.wait(settings.WORKER_TICK_SECONDS)
