@@ -13,6 +13,12 @@ page, the news index, a news page, a campaign page when the site has one, and ev
 warm-up and is probed twice first; the table's last column is the cache header
 (``X-…Cache…``) of the second probe, so a cache that does not work shows.
 
+Each run also reports the gunicorn workers' CPU (bench/workers.py): how many CPUs they used
+together, each worker's share of their CPU time and the connections each held; a run in which one
+worker had more than 70% of it is flagged (it measured one worker on one CPU, not the site).
+``--worker-connections N`` runs gunicorn with that ``worker_connections`` instead of
+``hhd_site/gunicorn.conf.py``'s (1000 is gunicorn's default, before issue 16 finding 7).
+
 Only 127.0.0.1 and localhost are targeted. Each wrk run lasts ``--duration`` seconds; the
 whole run stops at ``--time-limit`` and always cleans up (gunicorn stopped, database
 dropped, Redis db 15 flushed, temporary files removed), also on Ctrl-C.
@@ -27,10 +33,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import server  # noqa: E402 - bench/server.py, beside this file
+import workers  # noqa: E402 - bench/workers.py: per-worker CPU
 
 CACHE_ON_SECONDS = 300
 # gunicorn's line when a worker reaches max_requests (hhd_site/gunicorn.conf.py) and is replaced.
@@ -46,6 +54,11 @@ def parse_args(argv):
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: hhd_site/gunicorn.conf.py's)")
+    parser.add_argument(
+        "--worker-connections",
+        type=int,
+        help="gunicorn's worker_connections (default: hhd_site/gunicorn.conf.py's)",
+    )
     parser.add_argument(
         "--cache", choices=("both", "on", "off"), default="both", help="page cache runs (default both)"
     )
@@ -144,11 +157,32 @@ def measure(site, base, seconds, args, log):
         if args.warmup:
             wrk(url, args, args.warmup)
         restarts = site.log_count(RESTART)
-        row.update(parse_wrk(wrk(url, args, args.duration)), status=status)
+        cpu = workers.WorkerCPU(site.server.pid, port=urlsplit(base).port).start()
+        try:
+            output = wrk(url, args, args.duration)
+        finally:
+            row["cpu"] = cpu.stop()
+        row.update(parse_wrk(output), status=status)
         row["restarts"] = site.log_count(RESTART) - restarts
-        log(f"  {label} {path}: {row['rps']:.0f} requests/s, p99 {row['p99_ms']:.1f} ms")
+        log(
+            f"  {label} {path}: {row['rps']:.0f} requests/s, p99 {row['p99_ms']:.1f} ms, "
+            f"{cpu_text(row['cpu'])}"
+        )
+        if workers.flag_text(row["cpu"]):
+            log(f"    {workers.flag_text(row['cpu'])}")
         rows.append(row)
     return rows
+
+
+def cpu_text(summary):
+    """'1.62 CPUs, workers 31 24 20 15 10 %, connections 4 4 3 3 2, 40 TCP accepts' (a log line)."""
+    if not summary.get("available"):
+        return "worker CPU n/a"
+    return (
+        f"{summary['cpus_used']:.2f} CPUs, workers {workers.shares_text(summary)} %, "
+        f"connections {workers.connections_text(summary['connections'])}, "
+        f"{summary['accepted'] if summary['accepted'] is not None else 'n/a'} TCP accepts"
+    )
 
 
 def report(rows):
@@ -156,7 +190,7 @@ def report(rows):
     table = []
     for row in rows:
         if "rps" not in row:
-            table.append([row["path"], row["label"], row["cache"], f"HTTP {row['status']}", *[""] * 7])
+            table.append([row["path"], row["label"], row["cache"], f"HTTP {row['status']}", *[""] * 10])
             continue
         socket_errors = sum(row["socket_errors"].values())
         socket_detail = ",".join(f"{k} {v}" for k, v in row["socket_errors"].items() if v)
@@ -174,6 +208,9 @@ def report(rows):
                 f"{row['rps'] / base:.3f}" if base else "-",
                 row["restarts"],
                 row["probe"],
+                f"{row['cpu']['cpus_used']:.2f}" if row["cpu"].get("available") else "n/a",
+                workers.shares_text(row["cpu"]) + (" !" if row["cpu"].get("one_worker") else ""),
+                workers.connections_text(row["cpu"].get("connections")),
             ]
         )
     server.print_table(
@@ -189,10 +226,16 @@ def report(rows):
             "÷ static",
             "worker restarts",
             "cache hdr",
+            "CPUs",
+            "worker CPU %",
+            "conns/worker",
         ],
         table,
-        right={3, 4, 5, 6, 8, 9},
+        right={3, 4, 5, 6, 8, 9, 11},
     )
+    flagged = [row for row in rows if "cpu" in row and row["cpu"].get("one_worker")]
+    for row in flagged:
+        print(f"\n{row['path']} ({row['cache']}): {workers.flag_text(row['cpu'])}")
 
 
 def main(argv):
@@ -220,11 +263,18 @@ def main(argv):
     started = time.monotonic()
     try:
         with server.BenchSite(workers=args.workers, time_limit=time_limit, log=log) as site:
-            workers, threads = site.sizing()
-            log(f"gunicorn: {workers} workers x {threads} threads (gthread), {os.cpu_count()} CPUs")
+            count, threads = site.sizing()
+            extra_env = {}
+            if args.worker_connections:
+                extra_env["GUNICORN_WORKER_CONNECTIONS"] = str(args.worker_connections)
+            connections = workers.gunicorn_setting(site, "worker_connections", extra_env)
+            log(
+                f"gunicorn: {count} workers x {threads} threads (gthread), worker_connections "
+                f"{connections}, {os.cpu_count()} CPUs"
+            )
             for seconds in modes:
                 log(f"page cache {'on' if seconds else 'off'}, PAGE_CACHE_SECONDS={seconds}:")
-                with site.serve(seconds) as base:
+                with site.serve(seconds, extra_env=extra_env) as base:
                     rows += measure(site, base, seconds, args, log)
     except (server.BenchError, server.TimeLimitReached) as error:
         if rows:
