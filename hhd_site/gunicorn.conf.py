@@ -25,19 +25,21 @@ worker_class = "gthread"
 # stops accepting. All workers wait on one shared listening socket and the first awake one takes
 # what is queued there; with gunicorn's default of 1000 one worker could take every connection of
 # the front and keep them for as long as they are kept alive, so that the site used one CPU (one
-# worker, one GIL) and half the threads stood idle (issue 16, finding 7). gthread
-# (workers/gthread.py) stops accepting while it holds `worker_connections`, and closes a kept-alive
-# connection ("Connection: close") instead of keeping it once `worker_connections - threads` are
-# idle: with threads + 2, a worker takes new connections while it has a free thread or few idle
-# ones, and a busy worker leaves them to the others; sixteen connections reach three workers at
-# least. Behind the front this is safe: a worker that stops accepting has its threads busy, so
-# connections then wait in the listen backlog only while every worker is busy (the requests would
-# queue anyway), and a connection closed this way is announced in the answer, so Caddy never
+# worker, one GIL) while the other workers idled (issue 16, finding 7). gthread
+# (workers/gthread.py) stops accepting while it holds `worker_connections`, and answers with
+# "Connection: close" instead of keeping a connection once `worker_connections - threads` are
+# idle. Twice the threads (one idle connection per thread) leaves the rest to the other workers:
+# sixteen connections reach two workers at least, thirty-two four (in the benchmarks: all five).
+# The cost: connections beyond workers x worker_connections (40 with 5 x 4 threads) wait in the
+# listen backlog until a worker drops one, so under such overload some requests wait long while
+# others are served. threads + 2 was measured too: at 32 connections (> 5 x 6) p99 went from
+# 30 ms to 300-600 ms. Behind the front it is otherwise safe: a worker that stops accepting has
+# its threads busy, and a connection closed this way is announced in the answer, so Caddy never
 # reuses it (no 502). Not reuse_port: it gives each worker a socket of its own (arbiter.py), but
 # the kernel then deals connections by address hash whatever the workers' load, and a worker that
 # exits (every max_requests) resets the connections waiting in its socket's queue.
 # GUNICORN_WORKER_CONNECTIONS overrides it (the benchmarks compare with gunicorn's 1000).
-worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", threads + 2))
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", threads * 2))
 keepalive = 5
 timeout = 30
 graceful_timeout = 20
