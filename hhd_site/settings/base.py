@@ -182,8 +182,8 @@ else:
         }
     }
 
-# How long anonymous page views stay in the shared cache, and the s-maxage a CDN
-# is given; 0 turns the page cache off. Publishing purges it at once.
+# How long anonymous page views stay fresh in the shared cache, and the s-maxage a CDN
+# is given; 0 turns the page cache off. A publish re-renders the pages it changed at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # After that, a copy is served for this long more while one request re-renders it; after a
 # publish, other pages are re-rendered one after another within this time (caching/).
