@@ -46,12 +46,13 @@ def empty_cache():
     previous test's rollback removed."""
     from django.core.cache import cache
 
-    from caching import generation
+    from caching import generation, routes
     from caching.middleware import hot_pages
     from safety import consent
 
     cache.clear()
     hot_pages.clear()
+    routes.clear()
     consent._known_versions.clear()  # noqa: SLF001 - rows of ConsentWording roll back with each test
     generation._remembered.update(generation=None, until=0.0)  # noqa: SLF001
 

@@ -109,7 +109,10 @@ def invalidate_paths(paths):
 
 def cached_fragment(name, build, timeout=600):
     """``build()``'s value, cached per generation under ``name`` (which must hold no personal data)."""
-    key = f"fragment:{current_generation()}:{name}"
+    generation = current_generation()
+    if generation is None:  # the cache is down: nothing to share, and nothing to keep
+        return build()
+    key = f"fragment:{generation}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()

@@ -71,6 +71,32 @@ post_delete.connect(
 )
 
 
+def restriction_changed(instance, **kwargs):
+    """A page (and the pages under it) became private or public again: no cached copy of any
+    page is served again (the page cache and the remembered routes, caching.routes), and the
+    CDN drops the subtree."""
+    page_id = instance.page_id
+    transaction.on_commit(lambda: _purge_subtree(page_id))
+
+
+def _purge_subtree(page_id):
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    from .middleware import hot_pages
+
+    next_generation(hard=True)
+    hot_pages.clear()
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        try:
+            batch = PurgeBatch()
+            page = Page.objects.filter(pk=page_id).first()
+            if page is not None:
+                batch.add_pages(page.get_descendants(inclusive=True).specific())
+            batch.purge()
+        except Exception:
+            logger.exception("CDN purge failed")
+
+
 def purge_on_change_of(*models):
     """Purge whenever an instance of one of these (snippet) models is saved or deleted."""
     for model in models:
@@ -79,12 +105,19 @@ def purge_on_change_of(*models):
 
 
 def _connect_snippets():
-    from wagtail.models import Site
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import PageViewRestriction, Site
 
     from home.models import OrganisationDetails
     from news.models import Topic
 
-    purge_on_change_of(OrganisationDetails, Topic, Site)
+    # Images and documents too: a cached article text links their files, and a replaced
+    # file's old renditions are deleted.
+    purge_on_change_of(OrganisationDetails, Topic, Site, get_image_model(), get_document_model())
+    for signal, kind in ((post_save, "save"), (post_delete, "delete")):
+        uid = f"caching.{kind}.restriction"
+        signal.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=uid)
 
 
 _connect_snippets()

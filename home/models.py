@@ -1,6 +1,8 @@
 """Home page, standard pages and the organisation's contact details."""
 
 from django.db import models
+from django.db.models import Case, Q, Subquery, Value, When
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -55,6 +57,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Lazy: a cached copy of the home page's content (caching.templatetags) needs no query.
+        items = SimpleLazyObject(self.featured_and_latest)
+        for name in ("featured", "latest_news", "latest_statements"):
+            context[name] = SimpleLazyObject(lambda name=name: items[name])
+        return context
+
+    def featured_and_latest(self):
+        """The featured page in this language (or None) and the three latest news and statements."""
         from news.models import NewsPage, StatementPage
 
         def latest(model):
@@ -67,15 +77,23 @@ class HomePage(Page):
 
         featured = None
         if self.featured_page_id:
-            # The editor may have chosen the page in another language: show this language's version.
-            featured = self.featured_page.localized.specific
-            featured = featured if featured.live else None
-        context.update(
-            featured=featured,
-            latest_news=[item for item in latest(NewsPage) if item != featured],
-            latest_statements=[item for item in latest(StatementPage) if item != featured],
-        )
-        return context
+            # The editor may have chosen the page in another language: show this language's
+            # version when it is live, else the chosen page (Page.localized), in one query.
+            chosen = Page.objects.filter(pk=self.featured_page_id).values("translation_key")[:1]
+            page = (
+                Page.objects.filter(
+                    Q(pk=self.featured_page_id)
+                    | Q(live=True, locale_id=self.locale_id, translation_key=Subquery(chosen))
+                )
+                .order_by(Case(When(pk=self.featured_page_id, then=Value(1)), default=Value(0)))
+                .first()
+            )
+            featured = page.specific if page is not None and page.live else None
+        return {
+            "featured": featured,
+            "latest_news": [item for item in latest(NewsPage) if item != featured],
+            "latest_statements": [item for item in latest(StatementPage) if item != featured],
+        }
 
 
 class StandardPage(Page):

@@ -6,7 +6,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -135,9 +135,13 @@ class ArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         # A translated page may still point at the source language's topics: show
         # each in this page's language when it has been translated.
-        context["topics"] = self.localized_topics(Topic.by_translation_key(self.locale_id))
-        # The index links the topics (routing already loaded it: no query).
-        context["news_index"] = self.get_parent()
+        # Lazy: a cached copy of the article's text (caching.templatetags) needs no query.
+        context["topics"] = SimpleLazyObject(
+            lambda: self.localized_topics(Topic.by_translation_key(self.locale_id))
+        )
+        # The index links the topics: its URL is this page's without the last part (no query).
+        url = self.get_url(request)
+        context["news_index_url"] = url.rsplit("/", 2)[0] + "/" if url else ""
         context["canonical_url"] = canonical_url(request, self)
         return context
 
@@ -213,10 +217,14 @@ class StatementPage(ArticlePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["cosigners"] = list(self.cosigners.all())
-        campaign = self.campaign.localized if self.campaign_id else None
-        context["campaign"] = campaign if campaign is not None and campaign.live else None
+        context["cosigners"] = SimpleLazyObject(lambda: list(self.cosigners.all()))
+        context["campaign"] = SimpleLazyObject(self.live_campaign)
         return context
+
+    def live_campaign(self):
+        """The appeal this statement calls to sign, in the statement's language, if it is live."""
+        campaign = self.campaign.localized if self.campaign_id else None
+        return campaign if campaign is not None and campaign.live else None
 
     class Meta:
         verbose_name = _("statement")

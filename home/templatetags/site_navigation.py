@@ -112,10 +112,18 @@ def hreflang_links(context):
 
 
 def _cached_versions(context):
+    """``language_versions``, once per request, and per generation in the shared cache for a page
+    that is saved (its translations change only when a page is published or unpublished)."""
     request = context.get("request")
     cached = getattr(request, "_hhd_language_versions", None)
     if cached is None:
-        cached = language_versions(context)
+        page = context.get("page")
+        site = _site(request)
+        if isinstance(page, Page) and page.pk and site is not None:
+            name = f"language-versions:{site.pk}:{page.pk}:{translation.get_language()}"
+            cached = cached_fragment(name, lambda: language_versions(context))
+        else:
+            cached = language_versions(context)
         if request is not None:
             request._hhd_language_versions = cached
     return cached
