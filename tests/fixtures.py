@@ -1,8 +1,10 @@
 """Fixtures shared by every app's tests: a small four-language site."""
 
+import os
 import socket
 from dataclasses import dataclass, field
 
+import hypothesis
 import pytest
 from wagtail.models import Locale, Page, Site
 
@@ -15,6 +17,12 @@ HOME_TITLES = {
     "tr": "Hak Hukuga Daýanç: ana sayfa",
     "en": "Hak Hukuga Daýanç: home",
 }
+
+# How many examples each property-based test tries: 200 in CI (.ci/run sets HYPOTHESIS_PROFILE=ci),
+# fewer by default for a quicker loop. The tests themselves name no count.
+hypothesis.settings.register_profile("ci", max_examples=200)
+hypothesis.settings.register_profile("dev", max_examples=50)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @dataclass
