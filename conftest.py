@@ -2,7 +2,7 @@
 
 import pytest
 
-pytest_plugins = ["tests.fixtures"]
+pytest_plugins = ["tests.databases", "tests.fixtures"]
 
 
 def pytest_sessionstart(session):

@@ -1,12 +1,15 @@
 """Fixtures shared by every app's tests: a small four-language site."""
 
+import os
 import socket
 from dataclasses import dataclass, field
 
+import hypothesis
 import pytest
 from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory, OrganisationDetailsFactory, StandardPageFactory, translate_page
+from tests.databases import BuiltOnce
 
 HOME_TITLES = {
     "tk": "Hak Hukuga Daýanç: baş sahypa",
@@ -14,6 +17,12 @@ HOME_TITLES = {
     "tr": "Hak Hukuga Daýanç: ana sayfa",
     "en": "Hak Hukuga Daýanç: home",
 }
+
+# How many examples each property-based test tries: 200 in CI (.ci/run sets HYPOTHESIS_PROFILE=ci),
+# fewer by default for a quicker loop. The tests themselves name no count.
+hypothesis.settings.register_profile("ci", max_examples=200)
+hypothesis.settings.register_profile("dev", max_examples=50)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @dataclass
@@ -25,21 +34,18 @@ class SiteTree:
     site: Site | None = None
 
 
-@pytest.fixture
-def site_tree(db):
-    """A Turkmen home page as the site root, translated into ru/tr/en, with an About page
-    in Turkmen and Russian only (so the switcher's fallback to a home page is exercised)."""
+def build_site_tree():
+    """The rows of ``site_tree``; returns their primary keys."""
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()  # Wagtail's welcome page
-    tree = SiteTree()
     home = HomePageFactory(parent=root, title=HOME_TITLES["tk"], slug="home")
     Site.objects.all().delete()
-    tree.site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    tree.homes["tk"] = home
+    site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    homes = {"tk": home.pk}
     for code in ("ru", "tr", "en"):
-        tree.homes[code] = translate_page(home, code, title=HOME_TITLES[code])
-    tree.about["tk"] = StandardPageFactory(parent=home, title="HHD barada", slug="about")
-    tree.about["ru"] = translate_page(tree.about["tk"], "ru", title="О HHD")
+        homes[code] = translate_page(home, code, title=HOME_TITLES[code]).pk
+    about = StandardPageFactory(parent=home, title="HHD barada", slug="about")
+    about_ru = translate_page(about, "ru", title="О HHD")
     details = OrganisationDetailsFactory()
     for code, tagline in (
         ("ru", "Опора на права и закон"),
@@ -49,7 +55,29 @@ def site_tree(db):
         translated = details.copy_for_translation(Locale.objects.get(language_code=code))
         translated.tagline = tagline
         translated.save()
-    return tree
+    return {"site": site.pk, "homes": homes, "about": {"tk": about.pk, "ru": about_ru.pk}}
+
+
+_site_tree_rows = BuiltOnce(build_site_tree)
+
+
+@pytest.fixture
+def site_tree(db):
+    """A Turkmen home page as the site root, translated into ru/tr/en, with an About page
+    in Turkmen and Russian only (so the switcher's fallback to a home page is exercised).
+    Built once per process, then put back from a snapshot (tests/databases.py)."""
+    from django.db import connection
+
+    pks = _site_tree_rows(connection)
+    pages = {
+        page.pk: page.specific
+        for page in Page.objects.filter(pk__in=[*pks["homes"].values(), *pks["about"].values()])
+    }
+    return SiteTree(
+        homes={code: pages[pk] for code, pk in pks["homes"].items()},
+        about={code: pages[pk] for code, pk in pks["about"].items()},
+        site=Site.objects.get(pk=pks["site"]),
+    )
 
 
 class RecordingHandler:

@@ -35,7 +35,7 @@ TEXT = st.one_of(st.text(max_size=300), HOSTILE)
 FIELDS = ["full_name", "email", "country", "city", "show_publicly", "wants_newsletter", "consent", "website"]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(values=st.dictionaries(st.sampled_from(FIELDS), TEXT), duplicated=st.booleans())
 def test_hostile_signing_input_never_breaks_the_site(client, campaign, settings, values, duplicated):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "sign:ip": (10**9, 600), "sign:email": (10**9, 600)}

@@ -201,7 +201,7 @@ def last_case_pk() -> int:
 # --- The contact form ------------------------------------------------------------------
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(submission=submissions(CONTACT_VALID), language=st.sampled_from(LANGUAGE_CODES))
 def test_hostile_contact_input_never_breaks_the_form(client, contact_pages, unlimited, submission, language):
     page = contact_pages[language]
@@ -228,7 +228,7 @@ def test_hostile_contact_input_never_breaks_the_form(client, contact_pages, unli
     assert_every_message_is_valid()
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(field=st.sampled_from(["name", "email", "subject", "message"]), value=hostile_text)
 def test_one_hostile_field_in_a_good_message_is_stored_valid_or_shown_again(
     client, contact_page, unlimited, field, value
@@ -259,7 +259,7 @@ def test_one_hostile_field_in_a_good_message_is_stored_valid_or_shown_again(
 # --- The help form ---------------------------------------------------------------------
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(submission=submissions(HELP_VALID), language=st.sampled_from(LANGUAGE_CODES))
 def test_hostile_help_input_never_breaks_the_form(
     client, help_pages, caseworker_key, unlimited, submission, language
@@ -305,7 +305,7 @@ HELP_FIELDS = [
 ]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(field=st.sampled_from(HELP_FIELDS), value=hostile_text)
 def test_one_hostile_field_in_a_good_request_is_sealed_valid_or_shown_again(
     client, help_page, caseworker_key, unlimited, field, value

@@ -67,7 +67,7 @@ def assert_every_pledge_is_valid():
             assert not pledge.email_digest and not pledge.consent_version and pledge.consented_at is None
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(submission=submissions(VALID), language=st.sampled_from(["tk", "ru", "tr", "en"]))
 def test_hostile_pledge_input_never_breaks_the_form(
     client, donation_page, translated_pages, unlimited, submission, language
@@ -98,7 +98,7 @@ def test_hostile_pledge_input_never_breaks_the_form(
     assert_every_pledge_is_valid()
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(field=st.sampled_from(["amount", "name", "email", "currency", "frequency"]), value=hostile_text)
 def test_one_hostile_field_in_a_good_pledge_is_stored_valid_or_shown_again(
     client, donation_page, unlimited, field, value

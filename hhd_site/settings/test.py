@@ -4,6 +4,7 @@ The suite must fail, not skip, when PostgreSQL is unreachable: tests/conftest.py
 checks the connection before any test runs.
 """
 
+import hashlib
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -21,8 +22,11 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/hhd_site"),
 }
-# One test database per test process, so that parallel runs on one machine don't collide.
-DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
+# One test database per test process, copied from a template migrated once per checkout and set
+# of migrations (tests/databases.py). The digest of the checkout's path keeps the checkouts that
+# share one server apart; the process id, the processes of one checkout.
+_checkout = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]
+DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{_checkout}_{os.getpid()}"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "hhd_site.postgres"  # with the query deadline (base.py)
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)

@@ -105,7 +105,7 @@ def canonical_pages(client):
     return page_for
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=query_params)
 def test_hostile_query_parameters_give_the_right_articles_and_are_never_echoed(
     client, archive, canonical_pages, params

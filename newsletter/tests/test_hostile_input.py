@@ -54,7 +54,7 @@ def assert_every_subscriber_is_valid():
         assert subscriber.confirmed_at is None
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(submission=submissions(VALID), language=st.sampled_from(LANGUAGE_CODES))
 def test_hostile_subscribe_input_never_breaks_the_form(client, site_tree, unlimited, submission, language):
     response = submission.post(client, f"/{language}/newsletter/subscribe/")
@@ -79,7 +79,7 @@ def test_hostile_subscribe_input_never_breaks_the_form(client, site_tree, unlimi
     assert_every_subscriber_is_valid()
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(email=hostile_text, language=st.sampled_from(LANGUAGE_CODES))
 def test_any_typed_address_is_stored_valid_or_shown_again(client, site_tree, unlimited, email, language):
     """Everything else valid: the address alone decides, so each value really reaches the field."""

@@ -59,7 +59,7 @@ search_params = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=search_params)
 def test_hostile_search_parameters_answer_normally_and_echo_the_query_escaped(
     client, passports, unlimited, params

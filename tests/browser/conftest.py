@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.databases import BuiltOnce
+
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
@@ -90,10 +92,33 @@ def live_db(request, serialized_database):
     request.getfixturevalue("transactional_db")
 
 
+def build_demo_site():
+    """The rows of ``demo_site``; returns the image files they name."""
+    from django.core.management import call_command
+    from wagtail.images import get_image_model
+
+    call_command("seed_demo", "--no-admin", verbosity=0)
+    image_model = get_image_model()
+    return [
+        *image_model.objects.values_list("file", flat=True),
+        *image_model.get_rendition_model().objects.values_list("file", flat=True),
+    ]
+
+
+def image_files_are_stored(names):
+    from django.core.files.storage import default_storage
+
+    return all(default_storage.exists(name) for name in names)
+
+
+_demo_site_rows = BuiltOnce(build_demo_site, usable=image_files_are_stored)
+
+
 @pytest.fixture
 def demo_site(live_db, serialized_database):
-    """The demo content, as the README's first command builds it (without the admin user)."""
-    from django.core.management import call_command
+    """The demo content, as the README's first command builds it (without the admin user).
+    Built once per process, then put back from a snapshot (tests/databases.py); the image
+    files stay in MEDIA_ROOT, and the command runs again if one has gone."""
     from django.db import connection
     from wagtail.models import Locale
 
@@ -101,7 +126,7 @@ def demo_site(live_db, serialized_database):
         # In a pytest-xdist process, the previous transactional test's flush can reach this
         # test before serialized_rollback restores the rows migrations made: restore them.
         connection.creation.deserialize_db_from_string(serialized_database)
-    call_command("seed_demo", "--no-admin", verbosity=0)
+    _demo_site_rows(connection)
 
 
 def totp_now(secret_base32: str) -> str:
