@@ -30,7 +30,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from donations import references
+from safety import references
 
 from . import services
 from .forms import (
