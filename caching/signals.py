@@ -72,7 +72,9 @@ post_delete.connect(
 
 
 def purge_on_change_of(*models):
-    """Purge whenever an instance of one of these (snippet) models is saved or deleted."""
+    """Purge whenever an instance of one of these (snippet) models is saved or deleted.
+
+    Apps call it from their ``ready()`` for the snippets their pages show: caching knows no app."""
     for model in models:
         post_save.connect(purge, sender=model, dispatch_uid=f"caching.save.{model._meta.label}")
         post_delete.connect(purge, sender=model, dispatch_uid=f"caching.delete.{model._meta.label}")
@@ -81,10 +83,7 @@ def purge_on_change_of(*models):
 def _connect_snippets():
     from wagtail.models import Site
 
-    from home.models import OrganisationDetails
-    from news.models import Topic
-
-    purge_on_change_of(OrganisationDetails, Topic, Site)
+    purge_on_change_of(Site)
 
 
 _connect_snippets()

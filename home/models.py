@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock
+from .listings import latest_lists
 
 
 class HomePage(Page):
@@ -55,7 +56,6 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from news.models import NewsPage, StatementPage
 
         def latest(model):
             return list(
@@ -70,11 +70,9 @@ class HomePage(Page):
             # The editor may have chosen the page in another language: show this language's version.
             featured = self.featured_page.localized.specific
             featured = featured if featured.live else None
-        context.update(
-            featured=featured,
-            latest_news=[item for item in latest(NewsPage) if item != featured],
-            latest_statements=[item for item in latest(StatementPage) if item != featured],
-        )
+        context["featured"] = featured
+        for name, model in latest_lists().items():  # news' pages (home.listings)
+            context[name] = [item for item in latest(model) if item != featured]
         return context
 
 
