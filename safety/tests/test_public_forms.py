@@ -1,7 +1,5 @@
 """The guard sequence of public forms (safety.public_forms): one order, for every public form."""
 
-import time
-
 import pytest
 from django import forms
 from django.http import HttpResponse
@@ -12,16 +10,9 @@ from django.utils import translation
 from safety import guards
 from safety.public_forms import PublicFormView
 
+from .form_tokens import backdated_token
+
 factory = RequestFactory()
-
-
-def backdated_token(form_name, seconds=30):
-    real_time = time.time
-    try:
-        time.time = lambda: real_time() - seconds
-        return guards.issue_form_token(form_name)
-    finally:
-        time.time = real_time
 
 
 class PetitionForm(guards.GuardedForm):
