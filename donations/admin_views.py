@@ -113,12 +113,7 @@ class PledgeIndexView(IndexView):
 
     def search_queryset(self, queryset):
         """Find a pledge by its reference as the donor reads it out: any case, dashes, spaces."""
-        if not self.is_searching:
-            return queryset
-        code = references.canonical(self.search_query)
-        if code:
-            return queryset.filter(reference=code)
-        return queryset.filter(reference__contains=references.compact(self.search_query))
+        return references.filter_by_reference(queryset, self.search_query) if self.is_searching else queryset
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         # Personal data leaves the site here: every exported pledge gets an audit-log entry.

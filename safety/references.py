@@ -107,6 +107,16 @@ def canonical(text: str) -> str:
     return body + check_character(body)
 
 
+def filter_by_reference(queryset, typed: str):
+    """The rows of the reference someone typed or read out (case, spaces and dashes aside, a
+    missing or mistyped check character restored); for anything shorter, the rows whose
+    reference contains it."""
+    code = canonical(typed)
+    if code:
+        return queryset.filter(reference=code)
+    return queryset.filter(reference__contains=compact(typed))
+
+
 def display(reference: str) -> str:
     """The reference as people read it: two groups of four characters."""
     return f"{reference[:4]}-{reference[4:]}"
