@@ -98,7 +98,9 @@ def _purge_subtree(page_id):
 
 
 def purge_on_change_of(*models):
-    """Purge whenever an instance of one of these (snippet) models is saved or deleted."""
+    """Purge whenever an instance of one of these (snippet) models is saved or deleted.
+
+    Apps call it from their ``ready()`` for the snippets their pages show: caching knows no app."""
     for model in models:
         post_save.connect(purge, sender=model, dispatch_uid=f"caching.save.{model._meta.label}")
         post_delete.connect(purge, sender=model, dispatch_uid=f"caching.delete.{model._meta.label}")
@@ -109,12 +111,9 @@ def _connect_snippets():
     from wagtail.images import get_image_model
     from wagtail.models import PageViewRestriction, Site
 
-    from home.models import OrganisationDetails
-    from news.models import Topic
-
     # Images and documents too: a cached article text links their files, and a replaced
-    # file's old renditions are deleted.
-    purge_on_change_of(OrganisationDetails, Topic, Site, get_image_model(), get_document_model())
+    # file's old renditions are deleted. (Home and news register their own snippets.)
+    purge_on_change_of(Site, get_image_model(), get_document_model())
     for signal, kind in ((post_save, "save"), (post_delete, "delete")):
         uid = f"caching.{kind}.restriction"
         signal.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=uid)

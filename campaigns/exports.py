@@ -6,16 +6,11 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from safety.spreadsheets import inert_cell
+
 from .countries import COUNTRIES
 
 COUNTRY_NAMES = dict(COUNTRIES)
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: str) -> str:
-    """A text cell that a spreadsheet shows as text, never runs as a formula (CSV injection)."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
 def rows(signatures):
@@ -23,9 +18,9 @@ def rows(signatures):
     yield [_("Name"), _("Country"), _("City"), _("Date")]
     for signature in signatures:
         yield [
-            safe_cell(signature.full_name),
+            inert_cell(signature.full_name),
             str(COUNTRY_NAMES.get(signature.country, signature.country)),
-            safe_cell(signature.city),
+            inert_cell(signature.city),
             signature.confirmed_at.date().isoformat(),
         ]
 

@@ -51,7 +51,3 @@ class SignatureForm(GuardedForm):
 
     def clean_city(self):
         return " ".join(self.cleaned_data["city"].split())
-
-    def consent_wording(self) -> str:
-        """The consent label as the visitor saw it (in the active language)."""
-        return str(self.fields["consent"].label)

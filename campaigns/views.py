@@ -2,9 +2,8 @@
 
 The campaign page itself is served by Wagtail from the shared cache, so it carries no
 CSRF token. These POST views are exempt from Django's CSRF check and protected instead
-by safety.guards (origin check, signed form token, honeypot), rate limits, and the
-double opt-in that makes a forged signature count for nothing (README: "Forms on cached
-pages").
+by the public-form pipeline (safety.public_forms) and the double opt-in that makes a
+forged signature count for nothing (README: "Forms on cached pages").
 """
 
 from django.http import Http404, HttpResponseRedirect
@@ -13,13 +12,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from hhd_site.headers import keep_private
-from safety.consent import consent_version
-from safety.digests import email_digest
 from safety.guards import client_ip, is_cross_site
-from safety.ratelimits import RateLimit, RateLimited, forbidden_cross_site, too_many_attempts
+from safety.public_forms import PublicFormView
+from safety.ratelimits import forbidden_cross_site, over_limit
 
 from . import services
 from .forms import SignatureForm
@@ -38,50 +36,49 @@ def render_campaign(request, campaign, form, status, **extra):
     return keep_private(response)
 
 
-@csrf_exempt
-@require_POST
-def sign(request, page_id):
+class SignView(PublicFormView):
     """Take a signature from the campaign page's form and answer "check your inbox"."""
-    campaign = services.campaign_facts(page_id)
-    if campaign is None:
-        raise Http404
-    if is_cross_site(request):
-        return forbidden_cross_site(request)
-    try:
-        RateLimit.from_settings("sign:ip").hit(client_ip(request))
-    except RateLimited as limited:
-        return too_many_attempts(request, limited.retry_after)
 
-    form = SignatureForm(request.POST)
-    if not campaign.is_open():
-        # A late POST stores nothing; the page shows the closed notice.
-        return render_campaign(request, live_campaign(page_id), form, status=409, late_post=True)
-    if not form.is_valid():
-        return render_campaign(request, live_campaign(page_id), form, status=400)
-    thanks = HttpResponseRedirect(reverse("campaigns:check_inbox", args=[campaign.pk]), status=303)
-    if form.caught_by_honeypot:
-        return keep_private(thanks)  # looks like success to the bot; nothing stored
-    data = form.cleaned_data
-    try:
-        RateLimit.from_settings("sign:email").hit(email_digest(data["email"]))
-    except RateLimited as limited:
-        return too_many_attempts(request, limited.retry_after)
+    form_class = SignatureForm
+    ip_limit, email_limit = "sign:ip", "sign:email"
 
-    language = translation.get_language()
-    services.sign(
-        campaign,
-        services.SigningRequest(
-            full_name=data["full_name"],
-            email=data["email"],
-            country=data["country"],
-            city=data["city"],
-            show_publicly=data["show_publicly"],
-            wants_newsletter=data["wants_newsletter"],
-            consent_version=consent_version(form.consent_wording(), language),
-            language=language,
-        ),
-    )
-    return keep_private(thanks)
+    def load(self, page_id):
+        self.campaign = services.campaign_facts(page_id)
+        if self.campaign is None:
+            raise Http404
+
+    def refuse(self, form):
+        if not self.campaign.is_open():
+            # A late POST stores nothing; the page shows the closed notice.
+            page = live_campaign(self.campaign.pk)
+            return render_campaign(self.request, page, form, status=409, late_post=True)
+        return None
+
+    def form_invalid(self, form):
+        return render_campaign(self.request, live_campaign(self.campaign.pk), form, status=400)
+
+    def success(self, form):
+        return HttpResponseRedirect(reverse("campaigns:check_inbox", args=[self.campaign.pk]), status=303)
+
+    def form_valid(self, form, consent_version):
+        data = form.cleaned_data
+        services.sign(
+            self.campaign,
+            services.SigningRequest(
+                full_name=data["full_name"],
+                email=data["email"],
+                country=data["country"],
+                city=data["city"],
+                show_publicly=data["show_publicly"],
+                wants_newsletter=data["wants_newsletter"],
+                consent_version=consent_version,
+                language=translation.get_language(),
+            ),
+        )
+        return self.success(form)
+
+
+sign = SignView.as_view()
 
 
 def check_inbox(request, page_id):
@@ -91,11 +88,7 @@ def check_inbox(request, page_id):
 
 
 def _limited(request):
-    try:
-        RateLimit.from_settings("confirm:ip").hit(client_ip(request))
-    except RateLimited as limited:
-        return too_many_attempts(request, limited.retry_after)
-    return None
+    return over_limit(request, "confirm:ip", client_ip(request))
 
 
 @csrf_exempt  # the signed token in the URL is the proof; see the module docstring

@@ -30,7 +30,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from donations import references
+from safety import references
 
 from . import services
 from .forms import (
@@ -123,12 +123,7 @@ class CaseIndexView(LinkedIndexView):
 
     def search_queryset(self, queryset):
         """Find a case by its reference as the person reads it out: any case, dashes, spaces."""
-        if not self.is_searching:
-            return queryset
-        code = references.canonical(self.search_query)
-        if code:
-            return queryset.filter(reference=code)
-        return queryset.filter(reference__contains=references.compact(self.search_query))
+        return references.filter_by_reference(queryset, self.search_query) if self.is_searching else queryset
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         # Metadata only, but it still leaves the site: every exported case is logged.

@@ -124,9 +124,6 @@ class ContactForm(GuardedForm):
     def clean_subject(self):
         return " ".join(self.cleaned_data["subject"].split())
 
-    def consent_wording(self) -> str:
-        return str(self.fields["consent"].label)
-
 
 class HelpRequestForm(GuardedForm):
     """What happened, where, how urgent, how to reach the person and in which language; consent.
@@ -233,9 +230,6 @@ class HelpRequestForm(GuardedForm):
             except ValidationError as error:
                 self.add_error("contact_value", error)
         return cleaned
-
-    def consent_wording(self) -> str:
-        return str(self.fields["consent"].label)
 
 
 # --- The caseworkers' forms (admin) ----------------------------------------------------

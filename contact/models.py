@@ -27,7 +27,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from donations import references
+from safety import references
 from safety.encryption import EncryptedTextField
 
 # The languages a person can ask to be answered in: the site's four, named in themselves.

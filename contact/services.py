@@ -11,15 +11,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage, get_connection
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from donations import references
-from safety import audit, sealing
+from safety import audit, references, sealing
 from safety.mail_errors import MAIL_ERRORS, describe
 
 from .models import (
@@ -36,17 +35,12 @@ from .permissions import CASES, users_with
 
 logger = logging.getLogger(__name__)
 
-REFERENCE_ATTEMPTS = 5
 # Sending the acknowledgement inline must not hold the person's page for long.
 ACKNOWLEDGEMENT_SMTP_TIMEOUT = 10
 
 
 class NoCaseworkerKey(Exception):
     """No caseworker has registered a key: a help request cannot be sealed, so it is not taken."""
-
-
-class ReferenceSpaceExhausted(RuntimeError):
-    """Several fresh references in a row were taken: something is wrong with the generator."""
 
 
 # --- Contact messages ------------------------------------------------------------------
@@ -125,9 +119,11 @@ def submit_help_request(submission: HelpRequestSubmission) -> HelpRequest:
         raise NoCaseworkerKey
     document = submission.sealed_document()
     recipients = [sealing.Recipient(key.pk, key.public_key_bytes) for key in keys]
-    for _attempt in range(REFERENCE_ATTEMPTS):
+    envelopes = []  # of the case last built: each try seals again, to its own reference
+
+    def build(reference):
         case = HelpRequest(
-            reference=references.new_reference(),
+            reference=reference,
             category=submission.category,
             urgent=submission.urgent,
             language=submission.language,
@@ -136,27 +132,24 @@ def submit_help_request(submission: HelpRequestSubmission) -> HelpRequest:
         sealed = sealing.seal(document, recipients, associated_data=case.document_aad())
         case.sealed_nonce = b64(sealed.nonce)
         case.sealed_document = b64(sealed.ciphertext)
-        try:
-            with transaction.atomic():
-                case.save()
-                CaseEnvelope.objects.bulk_create(
-                    CaseEnvelope(
-                        help_request=case,
-                        key_id=envelope.key_id,
-                        ephemeral_public=b64(envelope.ephemeral_public),
-                        nonce=b64(envelope.nonce),
-                        wrapped_key=b64(envelope.wrapped_key),
-                    )
-                    for envelope in sealed.envelopes
-                )
-        except IntegrityError:
-            if HelpRequest.objects.filter(reference=case.reference).exists():
-                continue
-            raise
-        break
-    else:
-        raise ReferenceSpaceExhausted("no free reference after several attempts")
-    del document
+        envelopes[:] = sealed.envelopes
+        return case
+
+    def save(case):
+        case.save()
+        CaseEnvelope.objects.bulk_create(
+            CaseEnvelope(
+                help_request=case,
+                key_id=envelope.key_id,
+                ephemeral_public=b64(envelope.ephemeral_public),
+                nonce=b64(envelope.nonce),
+                wrapped_key=b64(envelope.wrapped_key),
+            )
+            for envelope in envelopes
+        )
+
+    case = references.save_with_fresh_reference(build, save)
+    document = None  # the plaintext: not kept a moment longer than needed (also in build())
     logger.info(
         "help request %s received (%s%s), sealed to %d keys",
         case.pk,

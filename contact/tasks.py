@@ -6,31 +6,23 @@ by someone else reveals nothing about the person who wrote.
 """
 
 import logging
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 from django_tasks import task
 from wagtail.users.models import UserProfile
 
 from hhd_site.public_url import public_url
-from safety.mail_errors import MAIL_ERRORS, describe, mail_not_sent
+from safety.mail_delivery import send_or_retry
 
 from .models import ContactMessage, HelpRequest
 from .permissions import CASES, MESSAGES, users_with
 
 logger = logging.getLogger(__name__)
-
-MAX_ATTEMPTS = 6  # with the back-off below: retried over about an hour
-
-
-def retry_delay(attempt: int) -> timedelta:
-    """Back-off between attempts: 1, 2, 4 … minutes, at most half an hour."""
-    return timedelta(minutes=min(30, 2 ** (attempt - 1)))
 
 
 def admin_url(name, *args) -> str:
@@ -48,20 +40,14 @@ def staff_mails(permission, subject_and_body):
     return mails
 
 
-def send_or_retry(mails, *, task_, row_id, attempt, what):
-    """Send ``mails``; on a mail-server failure enqueue the task again for later (up to MAX_ATTEMPTS)."""
-    try:
+def notify(mails, *, task_, row_id, attempt, what):
+    """Send ``mails``; on a mail-server failure enqueue the task again for later (safety.mail_delivery)."""
+
+    def send():
         for mail in mails:
             mail.send()
-    except MAIL_ERRORS as error:
-        if attempt >= MAX_ATTEMPTS:
-            logger.error("%s: notification failed for good (%s)", what, describe(error))
-            # Without the server's text, which may quote an address (safety.mail_errors).
-            raise mail_not_sent(error) from None
-        logger.warning("%s: notification failed (%s), attempt %s", what, describe(error), attempt)
-        task_.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(row_id, attempt + 1)
-        return False
-    return True
+
+    return send_or_retry(send, task_=task_, args=(row_id,), attempt=attempt, logger=logger, what=what)
 
 
 @task()
@@ -82,7 +68,7 @@ def notify_staff_of_message(message_id: int, attempt: int = 1) -> int:
     if not mails:
         logger.warning("contact message %s: no staff member with an address to notify", message_id)
         return 0
-    send_or_retry(
+    notify(
         mails, task_=notify_staff_of_message, row_id=message_id, attempt=attempt, what=f"message {message_id}"
     )
     return len(mails)
@@ -108,7 +94,5 @@ def notify_caseworkers(case_id: int, attempt: int = 1) -> int:
     if not mails:
         logger.warning("help request %s: no caseworker with an address to notify", case_id)
         return 0
-    send_or_retry(
-        mails, task_=notify_caseworkers, row_id=case_id, attempt=attempt, what=f"help request {case_id}"
-    )
+    notify(mails, task_=notify_caseworkers, row_id=case_id, attempt=attempt, what=f"help request {case_id}")
     return len(mails)

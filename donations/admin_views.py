@@ -22,18 +22,13 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
 
-from . import reconciliation, references, services
+from safety import references
+from safety.spreadsheets import inert_cell
+
+from . import reconciliation, services
 from .currencies import Currency, format_money
 from .forms import StatementUploadForm
 from .models import Pledge, PledgeStatus
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """Text a donor typed, made inert for spreadsheet programs (no formula can start it)."""
-    text = str(value or "")
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def month_choices():
@@ -94,8 +89,8 @@ class PledgeIndexView(IndexView):
     ]
     export_headings = {"display_reference": _("Reference")}
     custom_field_preprocess = {
-        "name": {"csv": spreadsheet_safe, "xlsx": spreadsheet_safe},
-        "email": {"csv": spreadsheet_safe, "xlsx": spreadsheet_safe},
+        "name": {"csv": inert_cell, "xlsx": inert_cell},
+        "email": {"csv": inert_cell, "xlsx": inert_cell},
     }
 
     @property
@@ -118,12 +113,7 @@ class PledgeIndexView(IndexView):
 
     def search_queryset(self, queryset):
         """Find a pledge by its reference as the donor reads it out: any case, dashes, spaces."""
-        if not self.is_searching:
-            return queryset
-        code = references.canonical(self.search_query)
-        if code:
-            return queryset.filter(reference=code)
-        return queryset.filter(reference__contains=references.compact(self.search_query))
+        return references.filter_by_reference(queryset, self.search_query) if self.is_searching else queryset
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         # Personal data leaves the site here: every exported pledge gets an audit-log entry.

@@ -10,8 +10,8 @@ from decimal import Decimal
 import factory
 
 from news.factories import PublishedPageFactory
+from safety import references
 
-from . import references
 from .models import BankAccount, DonationPage, Pledge
 
 # The example IBANs of the IBAN registry (valid check digits, no real account behind them).

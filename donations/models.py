@@ -22,9 +22,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
+from safety import references
 from safety.encryption import EncryptedTextField
 
-from . import references
 from .bank_details import compact_bic, compact_iban, format_iban, validate_bic, validate_iban
 from .blocks import ImpactBlock
 from .currencies import Currency

@@ -25,7 +25,9 @@ from django.core import signing
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from . import references, services
+from safety import references
+
+from . import services
 from .currencies import statement_currency
 from .models import Pledge, PledgeStatus
 

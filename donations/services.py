@@ -4,36 +4,29 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from safety import audit
+from safety import audit, references
 from safety.digests import email_digest
 
-from . import references
 from .models import Pledge, PledgeStatus
 
 logger = logging.getLogger(__name__)
-
-REFERENCE_ATTEMPTS = 5
-
-
-class ReferenceSpaceExhausted(RuntimeError):
-    """Several fresh references in a row were taken: something is wrong with the generator."""
 
 
 def create_pledge(*, page, amount, currency, frequency, name="", email="", consent_version="", language):
     """Store a pledge with a fresh unique reference; mail the instructions if an address was given.
 
-    The reference's uniqueness is the database's constraint: a collision (one in billions)
-    is retried with another code inside a savepoint.
+    A collision of references (one in billions) is retried with another code
+    (safety.references.save_with_fresh_reference).
     """
-    for _attempt in range(REFERENCE_ATTEMPTS):
-        pledge = Pledge(
-            reference=references.new_reference(),
+    pledge = references.save_with_fresh_reference(
+        lambda reference: Pledge(
+            reference=reference,
             page=page,
             amount=amount,
             currency=currency,
@@ -44,17 +37,9 @@ def create_pledge(*, page, amount, currency, frequency, name="", email="", conse
             consent_version=consent_version if email else "",
             consented_at=timezone.now() if email else None,
             language=language,
-        )
-        try:
-            with transaction.atomic():
-                pledge.save()
-        except IntegrityError:
-            if Pledge.objects.filter(reference=pledge.reference).exists():
-                continue
-            raise
-        break
-    else:
-        raise ReferenceSpaceExhausted("no free reference after several attempts")
+        ),
+        Pledge.save,
+    )
     # Counts only: nothing that identifies the donor reaches the log.
     logger.info("pledge %s made (%s)", pledge.pk, pledge.currency)
     if pledge.email:

@@ -6,27 +6,19 @@ with a neutral subject, so that a watched inbox does not reveal the cause.
 """
 
 import logging
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django_tasks import task
 
-from safety.mail_errors import MAIL_ERRORS, mail_not_sent
+from safety.mail_delivery import send_or_retry
 
 from .models import Pledge, PledgeStatus
 from .services import accounts_for
 
 logger = logging.getLogger(__name__)
-
-MAX_ATTEMPTS = 8  # with the back-off below: retried over about four hours, as for signers
-
-
-def retry_delay(attempt: int) -> timedelta:
-    """Back-off between attempts: 1, 2, 4 … minutes, at most an hour."""
-    return timedelta(minutes=min(60, 2 ** (attempt - 1)))
 
 
 def _send(pledge, template):
@@ -41,28 +33,18 @@ def _send(pledge, template):
 
 
 def _send_or_retry(task_function, pledge, template, attempt: int) -> bool:
-    """Send, or when the mail server fails enqueue the same task again later (nothing is lost).
-
-    After MAX_ATTEMPTS the task fails with MailNotSent, not the SMTP error, whose text may
-    quote the donor's address (safety.mail_errors)."""
-    try:
-        _send(pledge, template)
-    except MAIL_ERRORS as error:
-        if attempt >= MAX_ATTEMPTS:
-            logger.error("pledge %s: %s mail failed for good: %s", pledge.pk, template, type(error).__name__)
-            raise mail_not_sent(error) from None
-        logger.warning(
-            "pledge %s: %s mail failed (%s); attempt %s of %s, retrying later",
-            pledge.pk,
-            template,
-            type(error).__name__,
-            attempt,
-            MAX_ATTEMPTS,
-        )
-        task_function.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(pledge.pk, attempt + 1)
-        return False
-    logger.info("pledge %s: %s mailed", pledge.pk, template)
-    return True
+    """Send, or when the mail server fails enqueue the same task again later (nothing is lost)."""
+    sent = send_or_retry(
+        lambda: _send(pledge, template),
+        task_=task_function,
+        args=(pledge.pk,),
+        attempt=attempt,
+        logger=logger,
+        what=f"pledge {pledge.pk}: {template}",
+    )
+    if sent:
+        logger.info("pledge %s: %s mailed", pledge.pk, template)
+    return sent
 
 
 @task()

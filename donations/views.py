@@ -1,8 +1,7 @@
 """Public views: the pledge form's POST and the thank-you page with the transfer instructions.
 
 The donation page itself is a Wagtail page served from the shared cache; its form posts
-here, protected by the origin check, the signed form token, the honeypot and rate limits
-instead of a CSRF cookie (safety.guards).
+here, protected by the public-form pipeline instead of a CSRF cookie (safety.public_forms).
 """
 
 from django.core import signing
@@ -10,17 +9,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from hhd_site.headers import keep_private
-from safety.consent import consent_version
-from safety.digests import normalise_email
-from safety.guards import client_ip, is_cross_site
-from safety.ratelimits import RateLimit, RateLimited, forbidden_cross_site, too_many_attempts
+from safety.public_forms import PublicFormView
+from safety.references import new_reference
 
-from . import references
-from .forms import CONSENT_LABEL, PledgeForm
+from .forms import PledgeForm
 from .models import DonationPage, Pledge
 from .services import accounts_for, create_pledge
 
@@ -34,45 +29,41 @@ def thanks_token(pledge) -> str:
     return signing.dumps(pledge.pk, salt=THANKS_SALT)
 
 
-@csrf_exempt
-@require_POST
-def pledge(request, page_id):
+class PledgeView(PublicFormView):
     """Take a pledge from the donation page's form; answer with the form again or the thank-you page."""
-    if is_cross_site(request):
-        return forbidden_cross_site(request)
-    page = get_object_or_404(DonationPage.objects.live(), pk=page_id)
-    try:
-        RateLimit.from_settings("pledge:ip").hit(client_ip(request))
-    except RateLimited as limited:
-        return too_many_attempts(request, limited.retry_after)
 
-    form = PledgeForm(request.POST, page=page)
-    if not form.is_valid():
-        context = page.get_context(request)
+    form_class = PledgeForm
+    ip_limit, email_limit = "pledge:ip", "pledge:email"
+
+    def load(self, page_id):
+        self.page = get_object_or_404(DonationPage.objects.live(), pk=page_id)
+
+    def get_form(self):
+        return PledgeForm(self.request.POST, page=self.page)
+
+    def form_invalid(self, form):
+        context = self.page.get_context(self.request)
         context["form"] = form
-        response = TemplateResponse(request, page.get_template(request), context, status=400)
-        return keep_private(response)
-    if form.caught_by_honeypot:
-        # Answered like a success, with a reference that belongs to nobody; nothing is stored.
-        return _thanks_response(request, page, Pledge(reference=references.new_reference(), **_amounts(form)))
+        return TemplateResponse(self.request, self.page.get_template(self.request), context, status=400)
 
-    data = form.cleaned_data
-    if data["email"]:
-        try:
-            RateLimit.from_settings("pledge:email").hit(normalise_email(data["email"]))
-        except RateLimited as limited:
-            return too_many_attempts(request, limited.retry_after)
-    made = create_pledge(
-        page=page,
-        name=data["name"],
-        email=data["email"],
-        consent_version=(
-            consent_version(str(CONSENT_LABEL), translation.get_language()) if data["email"] else ""
-        ),
-        language=translation.get_language(),
-        **_amounts(form),
-    )
-    return keep_private(redirect("donations:thanks", token=thanks_token(made), permanent=False))
+    def decoy(self, form):
+        # A reference that belongs to nobody; nothing is stored.
+        return _thanks_response(self.request, self.page, Pledge(reference=new_reference(), **_amounts(form)))
+
+    def form_valid(self, form, consent_version):
+        data = form.cleaned_data
+        made = create_pledge(
+            page=self.page,
+            name=data["name"],
+            email=data["email"],
+            consent_version=consent_version if data["email"] else "",
+            language=translation.get_language(),
+            **_amounts(form),
+        )
+        return redirect("donations:thanks", token=thanks_token(made), permanent=False)
+
+
+pledge = PledgeView.as_view()
 
 
 def _amounts(form):

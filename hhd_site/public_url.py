@@ -19,6 +19,11 @@ def public_url(path: str = "/") -> str:
     return settings.SITE_URL + path
 
 
+def canonical_url(request, page):
+    """The page's absolute address on the public address (SITE_URL), whatever host served it."""
+    return public_url(page.get_url(request))
+
+
 def site_address() -> tuple[str, int]:
     """The host name and port of the public address, for Wagtail's Site record.
 

@@ -32,3 +32,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(sync_site_address, sender=self)
+        from caching.signals import purge_on_change_of
+
+        from .models import OrganisationDetails
+
+        purge_on_change_of(OrganisationDetails)  # shown in every page's footer

@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock
+from .listings import latest_lists
 
 
 class HomePage(Page):
@@ -59,13 +60,13 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: a cached copy of the home page's content (caching.templatetags) needs no query.
         items = SimpleLazyObject(self.featured_and_latest)
-        for name in ("featured", "latest_news", "latest_statements"):
+        for name in ("featured", *latest_lists()):
             context[name] = SimpleLazyObject(lambda name=name: items[name])
         return context
 
     def featured_and_latest(self):
-        """The featured page in this language (or None) and the three latest news and statements."""
-        from news.models import NewsPage, StatementPage
+        """The featured page in this language (or None) and the newest pages of each list
+        (home.listings)."""
 
         def latest(model):
             return list(
@@ -89,11 +90,10 @@ class HomePage(Page):
                 .first()
             )
             featured = page.specific if page is not None and page.live else None
-        return {
-            "featured": featured,
-            "latest_news": [item for item in latest(NewsPage) if item != featured],
-            "latest_statements": [item for item in latest(StatementPage) if item != featured],
-        }
+        items = {"featured": featured}
+        for name, model in latest_lists().items():
+            items[name] = [item for item in latest(model) if item != featured]
+        return items
 
 
 class StandardPage(Page):

@@ -16,8 +16,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from caching.generation import cached_fragment
+from hhd_site.public_url import canonical_url
 from home.blocks import BodyBlock
-from home.templatetags.site_meta import canonical_url
 
 ARTICLES_PER_PAGE = 10
 

@@ -2,25 +2,17 @@
 
 from django import forms
 from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from safety.consent import consent_version
+from safety.consent import wording_language
 from safety.guards import GuardedForm
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-def active_language() -> str:
-    """The language of the current request's URL, or the default language."""
-    language = translation.get_language()
-    return language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
 
 
 class SubscribeForm(GuardedForm):
     """E-mail, language and consent: the subscribe form of the footer and of the newsletter page."""
 
     form_name = "newsletter-subscribe"
+    consent_field = "newsletter_consent"
 
     email = forms.EmailField(
         max_length=254,
@@ -47,12 +39,7 @@ class SubscribeForm(GuardedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].initial = active_language()
-
-    def consent_version(self) -> str:
-        """The version of the consent wording as the visitor saw it (in the page's language),
-        recorded by safety.consent so that it can be read back later."""
-        return consent_version(str(self.fields["newsletter_consent"].label), active_language())
+        self.fields["language"].initial = wording_language()
 
 
 class PreferencesForm(forms.Form):

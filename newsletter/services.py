@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 
 from hhd_site.public_url import public_url
 from safety.digests import email_digest
+from safety.spreadsheets import inert_cell
 
 from .models import Subscriber
 
@@ -201,12 +202,6 @@ def forget(email: str) -> bool:
 EXPORT_COLUMNS = ["email", "language", "confirmed", "consent_version", "source", "created_at", "confirmed_at"]
 
 
-def _csv_cell(value) -> str:
-    """A cell that a spreadsheet will not run as a formula (an address may start with = or +)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 class _Echo:
     def write(self, value):
         return value
@@ -222,7 +217,7 @@ def export_csv_lines() -> Iterator[str]:
     for subscriber in Subscriber.objects.order_by("pk").iterator(chunk_size=500):
         yield writer.writerow(
             [
-                _csv_cell(value)
+                inert_cell(value)
                 for value in (
                     subscriber.email,
                     subscriber.language,

@@ -5,63 +5,33 @@ address never travels through the queue. Each task reads the current row and doe
 nothing if it has gone (unsubscribed, expired) or changed (already confirmed).
 
 When the mail server is down, the confirmation and "already subscribed" mails are not
-lost: the task enqueues itself again with back-off, as the signing mail does
-(campaigns.tasks), and gives up after ``MAX_ATTEMPTS``.
+lost: the task enqueues itself again with back-off (safety.mail_delivery).
 """
 
 import logging
-from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils import timezone
 from django_tasks import task
 
-from safety.mail_errors import MAIL_ERRORS, mail_not_sent
+# MAX_ATTEMPTS and retry_delay: the schedule these tasks follow, named here for their tests.
+from safety.mail_delivery import MAX_ATTEMPTS, retry_delay, send_or_retry  # noqa: F401
 
 from . import mail, sending
 from .models import NewsletterIssue, Subscriber
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 8  # with the back-off below: retried over about four hours
-
-
-def retry_delay(attempt: int) -> timedelta:
-    """Back-off between attempts: 1, 2, 4 … minutes, at most an hour."""
-    return timedelta(minutes=min(60, 2 ** (attempt - 1)))
-
 
 def _send_or_retry(message, task_, subscriber_id: int, attempt: int) -> bool:
-    """Send ``message``; when the mail server fails, enqueue ``task_`` again for later.
-
-    True when the mail went out, False when a retry was scheduled. After ``MAX_ATTEMPTS``
-    the task fails (the task backend records it) with ``MailNotSent``. Logs and the
-    recorded failure name the row id and the error's class only: an SMTP error's text may
-    quote the recipient's address (safety.mail_errors).
-    """
-    try:
-        message.send()
-    except MAIL_ERRORS as error:
-        if attempt >= MAX_ATTEMPTS:
-            logger.error(
-                "newsletter %s for subscriber #%s failed for good: %s",
-                task_.name,
-                subscriber_id,
-                type(error).__name__,
-            )
-            raise mail_not_sent(error) from None
-        logger.warning(
-            "newsletter %s for subscriber #%s failed (%s); attempt %s of %s, retrying later",
-            task_.name,
-            subscriber_id,
-            type(error).__name__,
-            attempt,
-            MAX_ATTEMPTS,
-        )
-        task_.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(subscriber_id, attempt + 1)
-        return False
-    return True
+    return send_or_retry(
+        message.send,
+        task_=task_,
+        args=(subscriber_id,),
+        attempt=attempt,
+        logger=logger,
+        what=f"newsletter {task_.name} for subscriber #{subscriber_id}",
+    )
 
 
 @task()

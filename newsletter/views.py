@@ -3,8 +3,8 @@
 Thin: the rules live in newsletter.services. Every answer here is personal or follows a
 POST, so none may be kept by the page cache or a CDN (``Cache-Control: no-store``). The
 forms are posted without a CSRF token (they sit on cached pages or are reached from a
-mail): the subscribe form is guarded by origin, signed form token, honeypot and rate
-limits; the others by the signed token in their URL.
+mail): the subscribe form by the public-form pipeline (safety.public_forms); the others
+by the signed token in their URL.
 """
 
 from django.template.response import TemplateResponse
@@ -13,9 +13,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from hhd_site.headers import keep_private
-from safety.digests import normalise_email
 from safety.guards import client_ip, is_cross_site
-from safety.ratelimits import RateLimit, RateLimited, forbidden_cross_site, too_many_attempts
+from safety.public_forms import PublicFormView
+from safety.ratelimits import forbidden_cross_site, over_limit
 
 from . import services
 from .forms import PreferencesForm, SubscribeForm
@@ -33,34 +33,33 @@ def _invalid_link(request):
     return _page(request, "newsletter/link_invalid.html", status=400)
 
 
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
-def subscribe(request):
+class SubscribeView(PublicFormView):
     """The subscribe form's target (footer and newsletter page); GET shows the form alone.
 
     Every accepted request, whether or not the address was known, gets the same
     "check your inbox" page.
     """
-    if request.method == "GET":
+
+    http_method_names = ["get", "post"]
+    form_class = SubscribeForm
+    ip_limit, email_limit = "subscribe:ip", "subscribe:email"
+
+    def get(self, request):
         return _page(request, "newsletter/subscribe.html", {"form": SubscribeForm()})
-    if is_cross_site(request):
-        return forbidden_cross_site(request)
-    try:
-        RateLimit.from_settings("subscribe:ip").hit(client_ip(request))
-    except RateLimited as limited:
-        return too_many_attempts(request, limited.retry_after)
-    form = SubscribeForm(request.POST)
-    if form.caught_by_honeypot:
-        return _page(request, "newsletter/check_inbox.html")  # a bot: nothing is stored or sent
-    if not form.is_valid():
-        return _page(request, "newsletter/subscribe.html", {"form": form})
-    email = form.cleaned_data["email"]
-    try:
-        RateLimit.from_settings("subscribe:email").hit(normalise_email(email))
-    except RateLimited as limited:
-        return too_many_attempts(request, limited.retry_after)
-    services.subscribe(email, form.cleaned_data["language"], form.consent_version(), source="form")
-    return _page(request, "newsletter/check_inbox.html")
+
+    def form_invalid(self, form):
+        return _page(self.request, "newsletter/subscribe.html", {"form": form})
+
+    def success(self, form):
+        return _page(self.request, "newsletter/check_inbox.html")
+
+    def form_valid(self, form, consent_version):
+        data = form.cleaned_data
+        services.subscribe(data["email"], data["language"], consent_version, source="form")
+        return self.success(form)
+
+
+subscribe = SubscribeView.as_view()
 
 
 @csrf_exempt
@@ -70,10 +69,8 @@ def confirm(request, token):
     if request.method == "POST":
         if is_cross_site(request):
             return forbidden_cross_site(request)
-        try:
-            RateLimit.from_settings("confirm:ip").hit(client_ip(request))
-        except RateLimited as limited:
-            return too_many_attempts(request, limited.retry_after)
+        if limited := over_limit(request, "confirm:ip", client_ip(request)):
+            return limited
         try:
             services.confirm(token)
         except services.InvalidLink:

@@ -2,10 +2,18 @@
 
 import hashlib
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.html import strip_tags
 
 _known_versions: set[str] = set()
+
+
+def wording_language() -> str:
+    """The language of the current request's URL (the one a visitor read), or the default one."""
+    language = translation.get_language()
+    return language if language in {code for code, _name in settings.LANGUAGES} else settings.LANGUAGE_CODE
 
 
 def consent_version(text: str, language: str) -> str:

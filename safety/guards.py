@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 # Public forms count the visitor's address by the deployment's trusted-proxy rule.
 from hhd_site.proxies import client_ip  # noqa: F401 - re-exported for the form views
+from safety.consent import consent_version, wording_language
 
 HONEYPOT_FIELD = "website"
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name
@@ -69,11 +70,13 @@ def token_age(token: str, form_name: str) -> float | None:
 class GuardedForm(forms.Form):
     """A public form with a honeypot and a signed timing token.
 
-    Subclasses set ``form_name``. After ``is_valid()``, ``caught_by_honeypot`` tells the view
-    to answer as if all went well and store nothing.
+    Subclasses set ``form_name`` (and ``consent_field`` when their consent box has another
+    name). After ``is_valid()``, ``caught_by_honeypot`` tells the view to answer as if all went
+    well and store nothing.
     """
 
     form_name = "form"
+    consent_field = "consent"
 
     # Hidden from people by the CSS class .form-honeypot and aria-hidden on its wrapper;
     # autocomplete off so that browsers never fill it for a real visitor.
@@ -116,3 +119,11 @@ class GuardedForm(forms.Form):
                 code="form_too_fast",
             )
         return cleaned
+
+    def consent_version(self) -> str:
+        """The version of the consent wording as the visitor saw it (in the page's language)."""
+        return consent_version(str(self.fields[self.consent_field].label), wording_language())
+
+    def agreed_consent_version(self) -> str:
+        """``consent_version()`` when the consent box was ticked, else "" (nothing was agreed)."""
+        return self.consent_version() if self.cleaned_data.get(self.consent_field) else ""

@@ -72,6 +72,15 @@ class RateLimit:
             raise RateLimited(retry_after)
 
 
+def over_limit(request, name: str, subject: str):
+    """None while ``subject`` (an IP or address) is within the limit ``name``; past it, the 429 answer."""
+    try:
+        RateLimit.from_settings(name).hit(subject)
+    except RateLimited as limited:
+        return too_many_attempts(request, limited.retry_after)
+    return None
+
+
 def too_many_attempts(request, retry_after: int):
     """The translated "too many attempts" page: 429 with Retry-After, never cached."""
     minutes = max(1, -(-retry_after // 60))

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 
 from news.models import NewsIndexPage
 from safety.guards import client_ip
-from safety.ratelimits import RateLimit, RateLimited, too_many_attempts
+from safety.ratelimits import over_limit
 from search.services import MAX_QUERY_LENGTH, search_hits, search_pages
 
 RESULTS_PER_PAGE = 10
@@ -30,10 +30,8 @@ def search(request):
     if len(query) > MAX_QUERY_LENGTH:
         context["query_too_long"] = True
     elif query:
-        try:
-            RateLimit.from_settings("search:ip").hit(client_ip(request))
-        except RateLimited as limited:
-            return too_many_attempts(request, limited.retry_after)
+        if limited := over_limit(request, "search:ip", client_ip(request)):
+            return limited
         paginator = Paginator(search_pages(query, language_code), RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
         context.update(

@@ -50,6 +50,14 @@ class IssuedLink:
     expires_at: datetime
 
 
+def link_notice(user, issued: IssuedLink) -> str:
+    """What the commands that issue a link print for the administrator to pass on."""
+    return (
+        f"Enrolment link for {user.get_username()} (works once, until "
+        f"{issued.expires_at:%Y-%m-%d %H:%M} UTC, after signing in with the password):\n{issued.url}"
+    )
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from caching.middleware import hot_pages
 from contact.factories import HelpRequestPageFactory, make_caseworker_key
 from contact.models import CaseEnvelope, CaseStatus, HelpRequest
-from donations import references
 from home.factories import translate_page
+from safety import references
 
 from .conftest import TEST_ITERATIONS, backdated_token, help_data, open_case
 

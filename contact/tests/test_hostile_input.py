@@ -25,9 +25,8 @@ from contact.models import (
     MessageStatus,
     unb64,
 )
-from donations import references
 from home.factories import translate_page
-from safety import sealing
+from safety import references, sealing
 from safety.models import ConsentWording
 from safety.validators import reject_control_characters, validate_single_line
 from tests.hostile_input import (

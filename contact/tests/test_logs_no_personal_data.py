@@ -22,7 +22,7 @@ from django_tasks_db.management.commands import db_worker
 
 from contact.factories import make_caseworker_key
 from contact.models import ContactMessage, HelpRequest
-from tests import test_no_personal_data_in_logs as shared
+from tests import log_capture as shared
 
 from .conftest import TEST_ITERATIONS, contact_data, help_data, open_case
 

@@ -17,7 +17,7 @@ from django.db import connection
 from contact.factories import KEY_AAD, make_caseworker_key, passphrase_key
 from contact.models import CaseEnvelope, ContactMessage, HelpRequest, unb64
 from safety import sealing
-from safety.tests.test_sealing import candidate_keys, every_secret_in_the_settings
+from safety.tests.secrets_in_settings import candidate_keys, every_secret_in_the_settings
 
 from .conftest import contact_data, help_data
 

@@ -237,7 +237,7 @@ def test_a_pledge_for_an_unpublished_page_is_not_found(client, donation_page):
 
 
 def test_the_donation_and_thank_you_pages_stay_under_the_weight_budget(client, donation_page):
-    from hhd_site.tests.test_page_weight import BUDGET, transferred
+    from hhd_site.tests.page_weight import BUDGET, transferred
 
     response = post_pledge(client, donation_page)
     assert transferred(client, donation_page.url) < BUDGET

@@ -8,9 +8,9 @@ from django.conf import settings as django_settings
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from donations import references
 from donations.currencies import Currency
 from donations.models import MAXIMUM_AMOUNT, MINIMUM_AMOUNT, Frequency, Pledge, PledgeStatus
+from safety import references
 from safety.digests import email_digest
 from tests.hostile_input import (
     assert_every_error_is_shown,

@@ -9,9 +9,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from donations import reconciliation, references
+from donations import reconciliation
 from donations.factories import PledgeFactory
 from donations.models import Pledge, PledgeStatus
+from safety import references
 
 pytestmark = pytest.mark.django_db
 

@@ -18,9 +18,10 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
-from donations import reconciliation, references, services
+from donations import reconciliation, services
 from donations.factories import PledgeFactory
 from donations.models import Pledge, PledgeStatus
+from safety import references
 
 pytestmark = pytest.mark.django_db
 

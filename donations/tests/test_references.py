@@ -5,9 +5,9 @@ import itertools
 import pytest
 from django.db import IntegrityError
 
-from donations import references
 from donations.factories import PledgeFactory
 from donations.services import find_pledge
+from safety import references
 
 CONFUSABLE = set("01OIL")
 

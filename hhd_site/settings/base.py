@@ -264,6 +264,10 @@ UNCONFIRMED_RETENTION_DAYS = 14
 # Sender for mail to signers and people asking for help: a neutral name, so that a
 # watched inbox does not reveal the cause.
 NEUTRAL_FROM_EMAIL = env.str("NEUTRAL_FROM_EMAIL", default="Notifications <noreply@localhost>")
+# A mail task whose server fails enqueues itself again after 1, 2, 4 … minutes, at most this
+# many, and gives up after this many attempts: about four hours in all (safety.mail_delivery).
+MAIL_RETRY_MAX_DELAY_MINUTES = 60
+MAIL_RETRY_ATTEMPTS = 8
 
 # --- Donations (donations/) ---------------------------------------------------
 # Column headings of the bank-statement CSV the treasurer uploads for reconciliation, as the

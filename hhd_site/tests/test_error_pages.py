@@ -3,7 +3,7 @@
 import pytest
 
 from campaigns.factories import CampaignPageFactory
-from hhd_site.tests.test_security_headers import assert_public_security_headers
+from hhd_site.tests.security_headers import assert_public_security_headers
 
 
 @pytest.fixture

@@ -15,6 +15,8 @@ from hhd_site.headers import SecurityHeadersMiddleware, admin_policy, private_re
 from hhd_site.tests.production import PRODUCTION_ENV, run_manage
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 
+from .security_headers import assert_public_security_headers, directives
+
 pytestmark = pytest.mark.django_db
 
 SECURITY_HEADERS = (
@@ -26,42 +28,6 @@ SECURITY_HEADERS = (
     "Cross-Origin-Opener-Policy",
     "Cross-Origin-Resource-Policy",
 )
-PUBLIC_DIRECTIVES = {
-    "default-src": ["'none'"],
-    "script-src": ["'self'"],
-    "style-src": ["'self'"],
-    "img-src": ["'self'"],
-    "font-src": ["'self'"],
-    "form-action": ["'self'"],
-    "base-uri": ["'none'"],
-    "frame-ancestors": ["'none'"],
-    # The click-to-load privacy-mode video player, inserted only after the visitor's click.
-    "frame-src": ["https://www.youtube-nocookie.com"],
-}
-
-
-def directives(policy):
-    parsed = {}
-    for part in policy.split(";"):
-        name, *sources = part.split()
-        parsed[name] = sources
-    return parsed
-
-
-def assert_public_security_headers(response):
-    """What the issue asks of every public response."""
-    policy = response["Content-Security-Policy"]
-    assert directives(policy) == PUBLIC_DIRECTIVES
-    assert "unsafe" not in policy
-    assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Referrer-Policy"] == "no-referrer"
-    assert response["X-Frame-Options"] == "DENY"
-    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
-    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
-    features = dict(item.split("=", 1) for item in response["Permissions-Policy"].split(", "))
-    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "bluetooth", "display-capture"):
-        assert features[feature] == "()", feature
-    assert set(features.values()) <= {"()", "(self)", '("https://www.youtube-nocookie.com")'}
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from hhd_site.public_url import public_url
+from hhd_site.public_url import canonical_url, public_url
 
 register = template.Library()
 
@@ -15,11 +15,6 @@ register = template.Library()
 # Django's json_script.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
-
-
-def canonical_url(request, page):
-    """The page's absolute address on the public address (SITE_URL), whatever host served it."""
-    return public_url(page.get_url(request))
 
 
 def page_description(page):

@@ -11,23 +11,14 @@ from wagtail.models import ModelLogEntry
 from newsletter.factories import NewsletterIssueFactory, SubscriberFactory, bulk_subscribers
 from newsletter.models import IssueStatus, NewsletterIssue, Subscriber
 
-ISSUES = "/admin/snippets/newsletter/newsletterissue/"
+from .admin_steps import ISSUES, as_user, refused
+
 SUBSCRIBERS = "/admin/newsletter-subscribers/"
 
 
 @pytest.fixture
 def issue(site_tree):
     return NewsletterIssueFactory(language="ru", subject="Новости HHD", intro="<p>Коротко.</p>")
-
-
-def refused(response):
-    """Wagtail answers a permission error with a redirect to the dashboard and a message."""
-    return response.status_code == 302 and response.url == "/admin/"
-
-
-def as_user(client, user):
-    client.force_login(user)
-    return client
 
 
 # --- Editors ----------------------------------------------------------------------------------

@@ -4,15 +4,15 @@ only the failed copies go out again, each once, and the page and the audit log s
 from collections import Counter
 
 import pytest
-from django.core.mail import get_connection
 from wagtail.models import ModelLogEntry
 
 from newsletter import sending
 from newsletter.factories import NewsletterIssueFactory, bulk_subscribers
 from newsletter.models import Delivery, DeliveryStatus, IssueStatus, Subscriber
 
-from .test_admin import ISSUES, as_user, refused
-from .test_sending import WorkerKilled
+from .admin_steps import ISSUES, as_user, refused
+from .kill_after_accepting import KillAfterAccepting
+from .worker_faults import WorkerKilled
 
 
 def recipients(smtp_server):
@@ -29,27 +29,6 @@ def refusing(smtp_server, addresses):
         return "250 OK"
 
     smtp_server.handle_RCPT = handle_RCPT
-
-
-class KillAfterAccepting:
-    """The mail connection of a worker that is killed right after the server accepted its
-    ``nth`` copy, before the acceptance is recorded (the copy ends as "interrupted")."""
-
-    def __init__(self, nth):
-        self.connection, self.nth, self.accepted = get_connection(), nth, 0
-
-    def open(self):
-        return self.connection.open()
-
-    def close(self):
-        return self.connection.close()
-
-    def send_messages(self, messages):
-        result = self.connection.send_messages(messages)
-        self.accepted += 1
-        if self.accepted == self.nth:
-            raise WorkerKilled
-        return result
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from newsletter.models import (
 )
 
 from .conftest import path_of
+from .worker_faults import WorkerKilled
 
 
 @pytest.fixture
@@ -141,10 +142,6 @@ def test_one_click_unsubscribe_through_the_header_of_a_received_issue(client, si
 
 
 # --- Interrupted and resumed -------------------------------------------------------------------
-
-
-class WorkerKilled(BaseException):
-    """Stands for SIGKILL: nothing in the sender may catch it or clean up after it."""
 
 
 def test_a_run_killed_half_way_resumes_without_sending_anyone_a_second_copy(

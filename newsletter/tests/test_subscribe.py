@@ -182,6 +182,16 @@ def test_a_bot_filling_the_honeypot_is_told_all_went_well_and_nothing_is_stored(
     assert mailoutbox == []
 
 
+def test_a_bot_filling_the_honeypot_with_a_bad_address_gets_the_form_back_like_a_person(client, site_tree):
+    # The honeypot is looked at after validation, as in every public form (safety.public_forms).
+    bot = client.post(SUBSCRIBE, form_data(email="not-an-address", website="http://spam.example"))
+    person = client.post(SUBSCRIBE, form_data(email="not-an-address"))
+    assert bot.status_code == person.status_code
+    assert "Проверьте почту" not in bot.content.decode()
+    assert BeautifulSoup(bot.content, "html.parser").select_one(".form-errors") is not None
+    assert not Subscriber.objects.exists()
+
+
 def test_a_fourth_request_for_one_address_within_the_hour_is_rate_limited(client, site_tree):
     for _attempt in range(3):
         assert client.post(SUBSCRIBE, form_data()).status_code == 200

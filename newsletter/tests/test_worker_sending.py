@@ -12,10 +12,10 @@ from django.utils import timezone
 from newsletter import sending
 from newsletter.factories import NewsletterIssueFactory, bulk_subscribers
 from newsletter.models import Delivery, DeliveryStatus, IssueStatus, NewsletterIssue, PauseReason
-from scheduling.tests.test_worker_process import start_worker, stop, wait_for
+from scheduling.tests.worker_process import start_worker, stop, wait_for
 
-from .test_missed_copies import KillAfterAccepting
-from .test_sending import WorkerKilled
+from .kill_after_accepting import KillAfterAccepting
+from .worker_faults import WorkerKilled
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

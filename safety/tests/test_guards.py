@@ -1,7 +1,5 @@
 """Form guards: origin, signed timing token, honeypot, client address, rate limits."""
 
-import time
-
 import pytest
 from django import forms
 from django.test import RequestFactory, override_settings
@@ -10,6 +8,8 @@ from django.utils import translation
 from safety import guards
 from safety.digests import email_digest, normalise_email
 from safety.ratelimits import RateLimit, RateLimited
+
+from .form_tokens import backdated_token
 
 factory = RequestFactory()
 
@@ -24,15 +24,6 @@ def english():
 class PetitionForm(guards.GuardedForm):
     form_name = "petition"
     name = forms.CharField(max_length=10)
-
-
-def backdated_token(form_name, seconds):
-    real_time = time.time
-    try:
-        time.time = lambda: real_time() - seconds
-        return guards.issue_form_token(form_name)
-    finally:
-        time.time = real_time
 
 
 def test_a_post_from_another_site_is_cross_site():

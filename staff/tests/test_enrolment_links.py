@@ -16,7 +16,7 @@ from wagtail.models import ModelLogEntry
 from staff.models import EnrolmentLink
 
 from .conftest import PASSWORD, enrolment_path, present_link, sign_in
-from .test_two_factor import ADMIN_URLS, enrol, set_up_authenticator
+from .two_factor_steps import ADMIN_URLS, enrol, set_up_authenticator
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,6 @@ from django.db import transaction
 from staff import enrolment
 from staff.roles import ADMINISTRATORS
 
-from .enrolment_link import print_link
-
 
 class Command(BaseCommand):
     help = (
@@ -55,7 +53,7 @@ class Command(BaseCommand):
                 user.groups.add(group)
         self.stdout.write(f"Created the superuser {username}.")
         issued = enrolment.issue_link(user, via="manage.py create_admin")
-        print_link(self, user, issued)
+        self.stdout.write(enrolment.link_notice(user, issued))
 
     def password(self, variable):
         if variable:

@@ -6,13 +6,6 @@ from django.core.management.base import BaseCommand, CommandError
 from staff import enrolment
 
 
-def print_link(command: BaseCommand, user, issued: enrolment.IssuedLink) -> None:
-    command.stdout.write(
-        f"Enrolment link for {user.get_username()} (works once, until "
-        f"{issued.expires_at:%Y-%m-%d %H:%M} UTC, after signing in with the password):\n{issued.url}"
-    )
-
-
 class Command(BaseCommand):
     help = (
         "Print a new single-use enrolment link with which the user sets up an authenticator app "
@@ -30,4 +23,4 @@ class Command(BaseCommand):
         if not user.is_active:
             raise CommandError(f"The user {username!r} is inactive: activate the account first.")
         issued = enrolment.issue_link(user, via="manage.py enrolment_link")
-        print_link(self, user, issued)
+        self.stdout.write(enrolment.link_notice(user, issued))

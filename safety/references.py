@@ -1,4 +1,5 @@
-"""Transfer reference codes: what a donor writes in the description of a bank transfer.
+"""Reference codes: what a donor writes in the description of a bank transfer, and what a
+person who asked for help quotes when they write again.
 
 A reference is seven random characters and one check character from an alphabet without
 the characters people confuse when reading or typing them (no 0/O, 1/I/L): eight
@@ -20,6 +21,8 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 
+from django.db import IntegrityError, transaction
+
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 BODY_LENGTH = 7
 LENGTH = BODY_LENGTH + 1
@@ -30,6 +33,8 @@ _MODULUS = len(ALPHABET)  # 31, a prime: every weight below is invertible
 _WEIGHTS = range(2, 2 + BODY_LENGTH)
 _NOT_ALPHANUMERIC = re.compile(r"[^0-9A-Z]")
 _SEPARATORS = re.compile(r"[\W_]+")
+# A collision is one in billions; several in a row mean the generator is broken.
+REFERENCE_ATTEMPTS = 5
 
 
 def check_character(body: str) -> str:
@@ -42,6 +47,30 @@ def new_reference() -> str:
     """A fresh random reference (compact form, eight characters); uniqueness is the database's job."""
     body = "".join(secrets.choice(ALPHABET) for _ in range(BODY_LENGTH))
     return body + check_character(body)
+
+
+class ReferenceSpaceExhausted(RuntimeError):
+    """Several fresh references in a row were taken: something is wrong with the generator."""
+
+
+def save_with_fresh_reference(build, save):
+    """Store a row under a fresh unique reference and return it.
+
+    ``build(reference)`` makes the unsaved row, ``save(row)`` stores it (with anything that
+    belongs to it) inside a savepoint. The reference's uniqueness is the database's
+    constraint: when it is taken, the row is built again with another code.
+    """
+    for _attempt in range(REFERENCE_ATTEMPTS):
+        row = build(new_reference())
+        try:
+            with transaction.atomic():
+                save(row)
+        except IntegrityError:
+            if type(row)._default_manager.filter(reference=row.reference).exists():
+                continue
+            raise
+        return row
+    raise ReferenceSpaceExhausted("no free reference after several attempts")
 
 
 def compact(text: str) -> str:
@@ -76,6 +105,16 @@ def canonical(text: str) -> str:
     if len(code) not in (BODY_LENGTH, LENGTH) or not all(character in _VALUE for character in body):
         return ""
     return body + check_character(body)
+
+
+def filter_by_reference(queryset, typed: str):
+    """The rows of the reference someone typed or read out (case, spaces and dashes aside, a
+    missing or mistyped check character restored); for anything shorter, the rows whose
+    reference contains it."""
+    code = canonical(typed)
+    if code:
+        return queryset.filter(reference=code)
+    return queryset.filter(reference__contains=compact(typed))
 
 
 def display(reference: str) -> str:
