@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "caching",
     "scheduling",
     "translations",
+    "demo",  # seed_demo and the demo texts (demo/content)
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
