@@ -276,14 +276,8 @@ DONATIONS_STATEMENT_COLUMNS = {
     "amount": "Amount",
     "currency": "Currency",
 }
-# Pledges never received lose the donor's name and e-mail address after this many days.
-DONATIONS_UNRECEIVED_RETENTION_DAYS = 180
-
-# --- Contact and help requests (contact/) --------------------------------------
-# A closed help request loses its sealed content, envelopes and notes after this many days
-# (the triage metadata stays); contact messages are deleted after this many days.
-HELP_REQUEST_CLOSED_RETENTION_DAYS = 90
-CONTACT_MESSAGE_RETENTION_DAYS = 365
+# Retention periods have their defaults beside their rules (donations/retention.py,
+# contact/retention.py); a setting of the same name here would override them.
 
 # --- Admin sign-in (staff/) ---------------------------------------------------
 # django-axes checks every sign-in first: after 5 failures for one user name from one
