@@ -223,7 +223,7 @@ TASKS = {
 # publishing (due pages go live within a minute), retention, tasks of killed workers.
 WORKER_TICK_SECONDS = env.int("WORKER_TICK_SECONDS", default=15)
 
-# --- Personal data (DESIGN.md §3; safety/) ----------------------------------
+# --- Personal data (docs/data-protection.md; safety/) -------------------------
 # Fernet keys, comma-separated, newest first: the first encrypts, all decrypt
 # (manage.py rotate_field_keys). FIELD_HMAC_KEY keys the digests used for look-ups.
 # Both are separate from SECRET_KEY; production refuses to start without them.

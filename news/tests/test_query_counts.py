@@ -10,7 +10,7 @@ from news.factories import NewsIndexPageFactory, NewsPageFactory, StatementPageF
 
 pytestmark = pytest.mark.django_db
 
-# The news page's ten, each needed (the README's "Query budget" says the same):
+# The news page's ten, each needed (docs/architecture.md, "Query budget", says the same):
 #  1 the Site for the request's host     2 the active Locale      3 the site's root page
 #  4 the news index under it, by slug    5 the index's own row (its page type)
 #  6 the article by slug, in one query for its type (NewsIndexPage.route)
