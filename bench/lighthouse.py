@@ -178,9 +178,7 @@ def main(argv):
     server.ensure_venv()
     args = parse_args(argv)
     if not Path(CHROME_PATH).exists():
-        sys.exit(
-            f"{CHROME_PATH} is missing: apt-get install -y --no-install-recommends chromium (TESTING.md)"
-        )
+        sys.exit(f"{CHROME_PATH} is missing: apt-get install -y --no-install-recommends chromium")
     ensure_lighthouse()
     RESULTS.mkdir(exist_ok=True)
     pages_max = len(PAGE_LABELS) + len(args.path)

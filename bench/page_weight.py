@@ -8,7 +8,7 @@ and stops it afterwards. Only loopback addresses are accepted. Each page and eve
 stylesheet and script it links is fetched once with `Accept-Encoding: br, gzip`,
 as a browser would, and the bytes on the wire are summed. Images are excluded
 (Lighthouse measures them).
-Budget: 40 KB per page (DESIGN.md §5); the script exits 1 when a page is over it.
+Budget: 40 KB per page (docs/architecture.md); the script exits 1 when a page is over it.
 """
 
 import os

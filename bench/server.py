@@ -351,9 +351,7 @@ class BenchSite:
                 self._db_created = True  # from here on, clean-up drops it
                 conn.execute(f'CREATE DATABASE "{DB_NAME}"')
         except psycopg.OperationalError as error:
-            raise BenchError(
-                f"PostgreSQL on 127.0.0.1:5432 is not reachable ({error}); see ../shared/TESTING.md"
-            ) from None
+            raise BenchError(f"PostgreSQL on 127.0.0.1:5432 is not reachable ({error})") from None
 
     def _drop_database(self):
         import psycopg

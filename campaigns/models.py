@@ -256,7 +256,7 @@ def new_nonce():
 class Signature(models.Model):
     """One person's signature under a campaign, counted once it is confirmed by e-mail.
 
-    Personal fields are encrypted at rest (DESIGN.md §3); duplicates are found through the
+    Personal fields are encrypted at rest (docs/data-protection.md); duplicates are found through the
     keyed digest of the normalised e-mail, which a database constraint keeps unique per
     campaign. After the campaign's retention period the personal fields are erased and
     the row stays only to be counted.

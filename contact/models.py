@@ -59,11 +59,13 @@ class FormPage(Page):
     """What the contact page and the help page share: intro, safety warning, privacy link."""
 
     intro = models.TextField(
+        _("introduction"),
         blank=True,
         max_length=1000,
         help_text=_("Above the form: who this form is for and what happens to a message."),
     )
     safety_warning = models.TextField(
+        _("safety warning"),
         blank=True,
         max_length=1000,
         help_text=_(
@@ -97,6 +99,7 @@ class ContactPage(FormPage):
     """General enquiries, press, partner lawyers and organisations: a form that reaches HHD's staff."""
 
     thank_you_text = models.TextField(
+        _("thank-you text"),
         blank=True,
         max_length=1000,
         help_text=_("Shown after a message was sent."),
@@ -126,11 +129,13 @@ class HelpRequestPage(FormPage):
     """ "Ask for help": a structured form in plain words whose answers only caseworkers can read."""
 
     next_steps = models.TextField(
+        _("next steps"),
         blank=True,
         max_length=1500,
         help_text=_("Shown with the reference number after a request was sent: what happens next."),
     )
     quick_exit_url = models.URLField(
+        _("quick exit address"),
         default=DEFAULT_QUICK_EXIT_URL,
         help_text=_("The neutral site that the 'Leave this page' link opens. The same in every language."),
     )

@@ -1,39 +1,17 @@
 """Sending an issue to thousands of subscribers without losing or doubling a copy.
 
-How it stays exactly-once across a killed worker:
+Exactly once across a killed worker: one ``Delivery`` row per recipient; one run per issue at a
+time (a PostgreSQL advisory lock, which the server releases when the worker's connection dies); a
+run sends its claimed batch in id order and commits each outcome as soon as the mail server
+answered, so a dead worker leaves at most one copy in doubt, the lowest-id row still ``sending``.
+The next run marks that row failed ("interrupted") rather than risk a second copy, and puts the
+rest of the batch back to ``pending``.
 
-* When sending starts (``start_sending``) the body is frozen on the issue; the first run
-  writes one ``Delivery`` row per recipient (unique per issue and subscriber).
-* Only one run works on an issue at a time: it holds a PostgreSQL advisory lock, which
-  the server releases by itself when the worker's connection dies.
-* A run claims a batch of due rows (``pending`` → ``sending``, one commit), sends them
-  one after the other **in id order** and commits each outcome right after the mail
-  server answered. So when a worker dies, at most one row of its batch can have been
-  in flight: the lowest-id row still ``sending``.
-* The next run (it can take the lock only once the dead worker is gone) marks that one
-  row ``failed`` ("interrupted") without sending it again, since the mail server may
-  already have accepted it, and puts the rest of the batch back to ``pending``. Nobody
-  gets two copies; at most one recipient per interruption may miss the issue, and the
-  admin shows them as failed.
-
-When the mail server refuses for now (any 4xx, a lost or refused connection, a timeout),
-the fault is the server's, not the copies': the whole send **pauses** (``paused_until`` on
-the issue, 1, 2, 4 … minutes, at most an hour) instead of trying every remaining copy and
-spending its attempts. Only the copy that met the refusal counts an attempt (it was
-tried; a copy the server keeps refusing must end as failed instead of blocking the send
-for ever); the rest of the batch goes back untried. The next run, due when the pause
-ends, starts again; an accepted copy ends the run of pauses. Permanent refusals (5xx for
-one recipient) record that copy as failed and go on; a copy that used its last attempt
-is failed too. Only the status code is recorded, never an address.
-
-After a send has ended, a moderator can send it once more to those who missed it
-(``resend_missed``): every failed copy goes out again, once. That includes the copy
-marked "interrupted" (see above), which is the only one that may then arrive twice: the
-mail server had perhaps accepted it when the worker was killed, before the acceptance
-could be recorded. Every other failed copy was refused, so it cannot be doubled.
-
-Every worker resumes interrupted sends when it starts and every few minutes
-(``resume_all_sending``, a periodic job of scheduling.jobs): no one has to press "Resume".
+A refusal for now (4xx, a lost or refused connection, a timeout) is the server's fault, not the
+copies': the whole send pauses (1, 2, 4 … minutes, at most an hour) and only the copy that met the
+refusal counts an attempt. A 5xx fails that copy alone. Only status codes are recorded, never an
+address. ``resend_missed`` sends every failed copy once more; only an "interrupted" one may then
+arrive twice.
 """
 
 import contextlib

@@ -1,4 +1,4 @@
-"""Audit-log entries for exports of personal data (DESIGN.md §3: every export is logged)."""
+"""Audit-log entries for exports of personal data (docs/data-protection.md: every export is logged)."""
 
 import uuid
 

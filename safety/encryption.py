@@ -1,4 +1,4 @@
-"""Personal fields encrypted at rest with keys from the environment (DESIGN.md §3).
+"""Personal fields encrypted at rest with keys from the environment (docs/data-protection.md).
 
 ``FIELD_ENCRYPTION_KEYS`` is a list of Fernet keys: the first encrypts, all of them decrypt,
 so a new key is put first, ``manage.py rotate_field_keys`` re-encrypts every row with it,

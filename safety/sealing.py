@@ -1,4 +1,4 @@
-"""Sealing to caseworkers' public keys: data that the server itself cannot open (DESIGN.md §3).
+"""Sealing to caseworkers' public keys: data that the server itself cannot open (docs/security.md).
 
 A help request is encrypted once with a fresh random content key and that key is wrapped
 for every recipient, the way SecureDrop and Hush Line protect their sources: a stolen

@@ -1,21 +1,11 @@
 """Enrolment links: the only way an account gets its first second factor.
 
-A password alone must never lead to a set-up form, or whoever holds the password of an
-account that never enrolled (a new colleague before their first sign-in, a fresh superuser)
-would register their own authenticator app and own the account. So an administrator (in the
-admin's Users area) or the operator (``manage.py create_admin`` / ``enrolment_link``) makes a
-link for one user, and the set-up opens only for a session that
-
-1. signed in with that user's password, and
-2. then presented that user's link (a POST from the link's page: mail scanners only GET).
-
-Presenting spends the link (it works once) and grants this session, and only this one, the
-set-up for an hour (``GRANT_LIFETIME``). A link expires after 24 hours; a new link for a
-user deletes the older ones. Only the SHA-256 hash of a link's token is stored. Every issue,
-use and refusal is written to Wagtail's audit log.
-
-The same link also lets a user who lost both the phone and the recovery codes set up a new
-authenticator (it replaces the old one): the administrator's decision, not a password's.
+A password alone never opens the set-up form, or whoever held the password of an account that
+never enrolled would register their own authenticator. The set-up opens, for ``GRANT_LIFETIME``,
+only to a session that signed in with the user's password and then POSTed the user's link (mail
+scanners only GET). A link works once, expires after 24 hours, is cancelled by a newer one and is
+stored as the SHA-256 hash of its token. The same link lets a user who lost both phone and
+recovery codes replace their authenticator: an administrator's decision, not a password's.
 """
 
 import hashlib

@@ -1,18 +1,8 @@
 """The admin's door: session lifetimes, the security stamp and the second factor.
 
-Placed after django-otp's OTPMiddleware (which tells whether this session passed the second
-factor). For an authenticated user it
-
-- ends the session after 30 minutes idle or 12 hours in all (staff.sessions);
-- ends it when the user's second factor changed in another session (models.SecurityStamp);
-- lets an admin URL through only when the session passed the second factor: otherwise it
-  sends the user to enter a code, or, for an account without a second factor, to a page
-  that says to ask an administrator for an enrolment link (staff.enrolment). Only a session
-  that signed in with the password and then presented the user's valid link is sent to the
-  set-up form.
-
-Only the login, logout, two-factor and enrolment-link pages are reachable in between. A
-password alone therefore reaches no admin page and no set-up form.
+After django-otp's OTPMiddleware. A session that passed only the password reaches the login,
+logout, two-factor and enrolment-link pages and nothing else, so a password alone opens no admin
+page and no set-up form; the set-up form needs a presented enrolment link (staff.enrolment).
 """
 
 from urllib.parse import urlencode

@@ -1,4 +1,4 @@
-"""A TCP proxy on loopback that passes, refuses or hangs, for fault tests (TESTING.md).
+"""A TCP proxy on loopback that passes, refuses or hangs, for fault tests.
 
 Put it between the application and the machine's own PostgreSQL or Redis, then switch it:
 ``pass`` forwards both ways; ``refuse`` closes every new connection at once (a server that is

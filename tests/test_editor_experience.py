@@ -25,7 +25,18 @@ from home.models import StandardPage
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from news.models import NewsPage
 
-OUR_APPS = {"home", "news", "campaigns", "newsletter", "donations", "safety", "search"}
+OUR_APPS = {
+    "home",
+    "news",
+    "campaigns",
+    "newsletter",
+    "donations",
+    "contact",
+    "safety",
+    "search",
+    "staff",
+    "translations",
+}
 
 
 # --- Every field an editor reaches has a help text and a translated label ----------------------------

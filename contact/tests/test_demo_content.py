@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Revision
 
-from contact import demo_content
 from contact.models import ContactPage, HelpRequestPage
+from demo import texts as demo_content
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.test import override_settings
 from stdnum import iban
 from wagtail.models import Revision
 
-from donations import demo_content
+from demo import texts as demo_content
 from donations.models import BankAccount, DonationPage
 
 pytestmark = pytest.mark.django_db
@@ -33,13 +33,13 @@ def test_a_live_donation_page_in_each_language_with_the_example_accounts(client,
     assert set(pages) == set(LANGUAGES)
     assert len({page.translation_key for page in pages.values()}) == 1
     for code, page in pages.items():
-        assert page.title == demo_content.TEXTS[code].title
+        assert page.title == demo_content.DONATION_PAGE[code].title
         accounts = list(page.bank_accounts.all())
         assert [account.currency for account in accounts] == ["TRY", "USD", "EUR"]
         assert all(iban.is_valid(account.iban) for account in accounts)
         response = client.get(page.url)
         assert response.status_code == 200
-        assert demo_content.TEXTS[code].impact[1] in html.unescape(response.content.decode())
+        assert demo_content.DONATION_PAGE[code].impact[1] in html.unescape(response.content.decode())
 
 
 def test_running_the_command_again_creates_nothing_new(seeded, tmp_path):
@@ -50,6 +50,6 @@ def test_running_the_command_again_creates_nothing_new(seeded, tmp_path):
 
 
 def test_the_demo_texts_exist_in_every_language():
-    assert set(demo_content.TEXTS) == set(LANGUAGES)
-    for text in demo_content.TEXTS.values():
+    assert set(demo_content.DONATION_PAGE) == set(LANGUAGES)
+    for text in demo_content.DONATION_PAGE.values():
         assert len(text.impact) == len(demo_content.IMPACT_AMOUNTS)

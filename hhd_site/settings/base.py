@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "caching",
     "scheduling",
     "translations",
+    "demo",  # seed_demo and the demo texts (demo/content)
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -222,7 +223,7 @@ TASKS = {
 # publishing (due pages go live within a minute), retention, tasks of killed workers.
 WORKER_TICK_SECONDS = env.int("WORKER_TICK_SECONDS", default=15)
 
-# --- Personal data (DESIGN.md §3; safety/) ----------------------------------
+# --- Personal data (docs/data-protection.md; safety/) -------------------------
 # Fernet keys, comma-separated, newest first: the first encrypts, all decrypt
 # (manage.py rotate_field_keys). FIELD_HMAC_KEY keys the digests used for look-ups.
 # Both are separate from SECRET_KEY; production refuses to start without them.
@@ -279,14 +280,8 @@ DONATIONS_STATEMENT_COLUMNS = {
     "amount": "Amount",
     "currency": "Currency",
 }
-# Pledges never received lose the donor's name and e-mail address after this many days.
-DONATIONS_UNRECEIVED_RETENTION_DAYS = 180
-
-# --- Contact and help requests (contact/) --------------------------------------
-# A closed help request loses its sealed content, envelopes and notes after this many days
-# (the triage metadata stays); contact messages are deleted after this many days.
-HELP_REQUEST_CLOSED_RETENTION_DAYS = 90
-CONTACT_MESSAGE_RETENTION_DAYS = 365
+# Retention periods have their defaults beside their rules (donations/retention.py,
+# contact/retention.py); a setting of the same name here would override them.
 
 # --- Admin sign-in (staff/) ---------------------------------------------------
 # django-axes checks every sign-in first: after 5 failures for one user name from one

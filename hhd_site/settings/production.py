@@ -44,7 +44,7 @@ if _missing:
     raise ImproperlyConfigured(
         "Production settings need these environment variables: "
         + ", ".join(_missing)
-        + " (the README's table of settings says what each one holds)."
+        + " (docs/configuration.md says what each one holds)."
     )
 try:
     [ipaddress.ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
@@ -108,7 +108,7 @@ LANGUAGE_COOKIE_NAME = "__Host-language"
 # the CDN in front of it) by plain, unsigned URLs. Documents never go out as bucket URLs:
 # Wagtail's serve view (WAGTAILDOCS_SERVE_METHOD = "serve_view") streams them from the bucket
 # as downloads (attachment, nosniff, CSP default-src 'none') and applies collection privacy,
-# so the bucket needs to let the public read renditions (images/) only (README).
+# so the bucket needs to let the public read renditions (images/) only (docs/operations.md).
 if AWS_STORAGE_BUCKET_NAME:
     from botocore.config import Config
 

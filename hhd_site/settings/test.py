@@ -1,6 +1,6 @@
 """Tests: always real PostgreSQL (DATABASE_URL, default the local server).
 
-The suite must fail, not skip, when PostgreSQL is unreachable: tests/conftest.py
+The suite must fail, not skip, when PostgreSQL is unreachable: the root conftest.py
 checks the connection before any test runs.
 """
 

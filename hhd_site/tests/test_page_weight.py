@@ -1,4 +1,4 @@
-"""Every page type stays under 40 KB of compressed HTML + CSS + JS (DESIGN.md §5)."""
+"""Every page type stays under 40 KB of compressed HTML + CSS + JS (docs/architecture.md)."""
 
 import pytest
 

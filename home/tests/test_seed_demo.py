@@ -21,10 +21,10 @@ from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
-from home import demo_content
-from home.factories import translate_page
+from demo import texts as demo_content
+from demo import texts as news_content
+from demo.illustrations import render_illustration
 from home.models import HomePage, OrganisationDetails, StandardPage
-from news import demo_content as news_content
 from news.models import NewsIndexPage, NewsPage, StatementPage, Topic
 
 LANGUAGES = ("tk", "ru", "tr", "en")
@@ -277,30 +277,6 @@ def test_running_the_command_a_second_time_creates_nothing_new(seed_output):
     assert object_counts() == before
 
 
-def test_a_statement_that_an_earlier_run_made_a_news_article_is_converted(seed_output):
-    before = object_counts()
-    # What the command used to leave: the appeal as a news article in every language.
-    for statement in StatementPage.objects.all():
-        statement.delete()
-    turkmen_index = live_pages_of(NewsIndexPage, "tk").get()
-    text = STATEMENT.texts["tk"]
-    old = NewsPage(title=text.title, slug=text.slug, date=STATEMENT.date, summary=text.summary)
-    turkmen_index.add_child(instance=old)
-    old.save_revision().publish()
-    for code in ("ru", "tr", "en"):
-        translate_page(old, code, title=STATEMENT.texts[code].title, slug=STATEMENT.texts[code].slug)
-
-    run_command()
-
-    assert not NewsPage.objects.filter(translation_key=old.translation_key).exists()
-    after = object_counts()
-    del before["revisions"], after["revisions"]  # the home pages are published again
-    assert after == before
-    for code in LANGUAGES:
-        statement = live_pages_of(StatementPage, code).get(slug=STATEMENT.texts[code].slug)
-        assert live_pages_of(HomePage, code).get().featured_page_id == statement.pk
-
-
 def test_the_demo_admin_is_refused_on_a_database_other_than_developments_sqlite_file(seed_output):
     """Its password is published: a PostgreSQL database (shared, staging, production) never gets it."""
     get_user_model().objects.all().delete()
@@ -387,6 +363,6 @@ def test_illustrations_are_1600_by_900_and_drawn_the_same_every_time():
     from PIL import Image
 
     for illustration in demo_content.ILLUSTRATIONS.values():
-        data = demo_content.render_illustration(illustration)
+        data = render_illustration(illustration)
         assert Image.open(BytesIO(data)).size == (1600, 900)
-        assert data == demo_content.render_illustration(illustration)
+        assert data == render_illustration(illustration)

@@ -19,7 +19,7 @@ from news.models import NewsPage, StatementPage
 
 pytestmark = pytest.mark.django_db
 
-# The README's "Query budget" names each query.
+# docs/architecture.md, "Query budget", names each query.
 EXPECTED_AFTER_PUBLISH = {"home": 11, "index": 18, "article": 14}
 EXPECTED_WARM = {"home": 1, "index": 7, "article": 1}
 # The same pages of the demo site (manage.py seed_demo): what a visitor of the first command gets.

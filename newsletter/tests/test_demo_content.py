@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Revision
 
-from newsletter import demo_content
+from demo import texts as demo_content
 from newsletter.models import NewsletterIssue, NewsletterPage
 
 pytestmark = pytest.mark.django_db

@@ -251,7 +251,7 @@
       var unlocked;
       try {
         unlocked = await unwrapPrivateKey(keyData, secret);
-      } catch (error) {
+      } catch {
         say(status, t("wrongSecret"));
         return;
       }
@@ -261,7 +261,7 @@
       try {
         await onUnlocked(unlocked);
         say(status, t("unlocked"));
-      } catch (error) {
+      } catch {
         say(status, t("cannotOpen"));
       }
     });
@@ -286,7 +286,7 @@
             notes[i].dataset.ciphertext,
             "note:" + caseData.reference
           );
-        } catch (error) {
+        } catch {
           target.textContent = t("cannotOpen");
         }
       }
@@ -340,7 +340,7 @@
         });
         await showNotes();
         say(panel.querySelector("[data-action-status]"), answer.message);
-      } catch (error) {
+      } catch {
         say(form.querySelector("[data-action-status]"), t("failed"));
       }
     });
@@ -422,7 +422,7 @@
           document.getElementById("key-passphrase-again").value = "";
           say(keyStatus, t("created"));
           showRecovery(recovery);
-        } catch (error) {
+        } catch {
           say(keyStatus, t("failed"));
         }
       });
@@ -449,7 +449,7 @@
           document.getElementById("new-passphrase").value = "";
           document.getElementById("new-passphrase-again").value = "";
           say(passphraseStatus, t("changed"));
-        } catch (error) {
+        } catch {
           say(passphraseStatus, t("failed"));
         }
       });
@@ -493,7 +493,7 @@
           }
           say(status, t("shared") + " " + shared);
           document.querySelector('[data-share-count="' + keyId + '"]').textContent = "0";
-        } catch (error) {
+        } catch {
           button.disabled = false;
           say(status, t("failed"));
         }

@@ -1,0 +1,95 @@
+"""Build the demo site from demo/content; a second run updates instead of duplicating."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.test import override_settings
+
+from hhd_site.public_url import public_url
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "hhd-demo-admin"  # noqa: S105 -- a published demo password, development only
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo pages, news, images and organisation details in Turkmen, Russian, Turkish and "
+        "English, and a development admin account. Running it again updates instead of duplicating."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-admin",
+            action="store_true",
+            help="Do not create the development admin account.",
+        )
+
+    def handle(self, *args, no_admin=False, **options):
+        if not no_admin and (refusal := demo_admin_refusal()):
+            # A published password must never reach a database that could be production's:
+            # refuse loudly rather than build the content and skip the account unnoticed.
+            raise CommandError(
+                f"seed_demo creates the demo admin ({ADMIN_USERNAME} / its published password) only "
+                f"with the development settings on the embedded SQLite database; here {refusal} "
+                f"({settings.SETTINGS_MODULE}). Add --no-admin to build only the demo content, and "
+                "create a real administrator with manage.py create_admin <username>."
+            )
+        from demo.site import build_site  # reads the YAML texts (PyYAML: development requirements)
+
+        # Translations are copied with the Turkmen slug and then renamed; they were never
+        # public under it, so Wagtail's automatic redirects from the old slug would be noise.
+        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False), transaction.atomic():
+            demo, extra_reports = build_site()
+        admin_report = create_demo_admin(no_admin=no_admin)
+        for line in extra_reports:
+            self.stdout.write(line)
+        self.report(demo, admin_report)
+
+    def report(self, demo, admin_report):
+        """Print what was built and how to sign in; these are the command's last lines."""
+        from demo import texts
+
+        write = self.stdout.write
+        write(self.style.SUCCESS("Demo content is ready."))
+        write(f"  Site: {demo.site.site_name} on {demo.site.hostname}:{demo.site.port}, root page in Turkmen")
+        featured = texts.FEATURED.texts["en"].title
+        write(f"  Home pages: {', '.join(demo.homes)}, featuring the statement {featured!r}")
+        write(
+            f"  In each language: About, News ({len(texts.NEWS_ARTICLES)} articles, "
+            f"{len(texts.STATEMENTS)} statement), Privacy policy"
+        )
+        write(f"  Topics: {len(texts.TOPICS)} in each language")
+        write(f"  Images: {len(demo.images)} illustrations")
+        write(f"  Organisation details: {len(demo.locales)} languages")
+        for line in admin_report:
+            write(line)
+
+
+def demo_admin_refusal() -> str:
+    """Why the demo admin may not be made here, or "" when it may.
+
+    Its password is published, so only development settings on the embedded SQLite file get it:
+    a database that DATABASE_URL names may be shared or become production's.
+    """
+    if not getattr(settings, "HHD_DEMO_ADMIN_ALLOWED", False):
+        return "these are not the development settings (HHD_DEMO_ADMIN_ALLOWED is off)"
+    if connection.vendor != "sqlite":
+        return f"the database is {connection.vendor}, not the embedded SQLite file of development"
+    return ""
+
+
+def create_demo_admin(no_admin):
+    """Create the development superuser, leaving an existing one alone; return the lines to report."""
+    if no_admin:
+        return ["  Admin user: not created (--no-admin)."]
+    user_model = get_user_model()
+    admin_url = public_url("/admin/")
+    if user_model.objects.filter(username=ADMIN_USERNAME).exists():
+        return [f"  Admin user: {ADMIN_USERNAME!r} exists already, left unchanged.", f"  Admin: {admin_url}"]
+    user_model.objects.create_superuser(username=ADMIN_USERNAME, email="", password=ADMIN_PASSWORD)
+    return [
+        f"  Admin: {admin_url}",
+        f"  Username: {ADMIN_USERNAME}",
+        f"  Password: {ADMIN_PASSWORD}  (development only)",
+    ]
