@@ -1,6 +1,8 @@
 """Periodic jobs of the worker process.
 
-Each job has a name and an interval. ``run_due_jobs()`` runs every job whose interval has
+Each job has a name and an interval (``None``: every tick of the worker, ``WORKER_TICK_SECONDS``,
+for the cheap jobs whose delay people notice: a scheduled page goes live within a tick, not a
+minute). ``run_due_jobs()`` runs every job whose interval has
 passed since its last run; the claim is one conditional UPDATE on its PeriodicJobRun row, so
 that when several workers run, each due job runs in one of them only. A failing job is
 logged (its name, never its data) and tried again at its next interval.
@@ -28,9 +30,12 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class PeriodicJob:
     name: str
-    every: timedelta
+    every: timedelta | None  # None: every tick
     run: Callable[[], object]
     at_start: bool = False
+
+    def interval(self) -> timedelta:
+        return self.every if self.every is not None else timedelta(seconds=settings.WORKER_TICK_SECONDS)
 
 
 def publish_scheduled_pages():
@@ -80,8 +85,10 @@ def worker_timeout() -> timedelta:
 
 
 JOBS = [
-    PeriodicJob("publish_scheduled_pages", timedelta(seconds=60), publish_scheduled_pages),
-    PeriodicJob("requeue_tasks_of_dead_workers", timedelta(seconds=60), requeue_tasks_of_dead_workers),
+    # Two small queries a tick: a scheduled page goes live, and a killed worker's task is queued
+    # again, within a tick (+ worker_timeout()) rather than a minute.
+    PeriodicJob("publish_scheduled_pages", None, publish_scheduled_pages),
+    PeriodicJob("requeue_tasks_of_dead_workers", None, requeue_tasks_of_dead_workers),
     PeriodicJob("apply_retention", timedelta(hours=1), apply_retention),
     PeriodicJob("resume_newsletter_sends", timedelta(minutes=5), resume_newsletter_sends, at_start=True),
 ]
@@ -94,7 +101,7 @@ def start_gap() -> timedelta:
 
 def claim(job: PeriodicJob, now, every: timedelta | None = None) -> bool:
     """True for the one worker that gets to run ``job`` now (``every``: the job's interval by default)."""
-    every = job.every if every is None else every
+    every = job.interval() if every is None else every
     if PeriodicJobRun.objects.filter(name=job.name, last_run_at__lte=now - every).update(last_run_at=now):
         return True
     try:

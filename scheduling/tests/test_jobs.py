@@ -96,3 +96,14 @@ def test_a_scheduled_page_goes_live_when_the_periodic_job_runs(site_tree):
     jobs.run_due_jobs(timezone.now() + timedelta(minutes=2), jobs.JOBS)
     page.refresh_from_db()
     assert page.live
+
+
+def test_the_cheap_jobs_run_every_tick(settings):
+    settings.WORKER_TICK_SECONDS = 2
+    now = timezone.now()
+    every_tick = [
+        j for j in jobs.JOBS if j.name in ("publish_scheduled_pages", "requeue_tasks_of_dead_workers")
+    ]
+    assert jobs.run_due_jobs(now, every_tick) == [j.name for j in every_tick]
+    assert jobs.run_due_jobs(now + timedelta(seconds=1), every_tick) == []
+    assert jobs.run_due_jobs(now + timedelta(seconds=2), every_tick) == [j.name for j in every_tick]
