@@ -23,6 +23,7 @@ Only 127.0.0.1 is targeted; the run stops at ``--time-limit`` and always cleans 
 import argparse
 import json
 import math
+import re
 import shutil
 import subprocess
 import sys
@@ -33,9 +34,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import http_load  # noqa: E402 - bench/http_load.py: wrk's report parser
+import probe as latency_probe  # noqa: E402 - bench/probe.py: requests placed in time
 import server  # noqa: E402 - bench/server.py, beside this file
 
 RENDERED = "page cache: rendered "
+# gunicorn's own lines when it replaces a worker that reached max_requests.
+WORKER_EVENTS = ("Autorestarting worker", "Booting worker")
 
 PUBLISH = """
 from wagtail.models import Page
@@ -57,6 +61,16 @@ def parse_args(argv):
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: hhd_site/gunicorn.conf.py's)")
     parser.add_argument("--path", help="the page to load (default: the first Russian news page)")
+    parser.add_argument(
+        "--probe-threads", type=int, default=4, help="threads of the timed probe beside wrk (default 4)"
+    )
+    parser.add_argument(
+        "--probe-interval", type=float, default=0.05,
+        help="seconds between a probe thread's requests (default 0.05: 80 requests/s in all)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--gunicorn-args", default="", help="more gunicorn options, e.g. '--max-requests 0' (default none)"
+    )
     parser.add_argument(
         "--time-limit", type=int, help="seconds after which the run stops (default: computed)"
     )
@@ -82,6 +96,31 @@ def renders_of(log_path, path):
         if message.startswith(RENDERED + path + " ("):
             when = datetime.fromisoformat(entry["time"]).timestamp() if entry.get("time") else 0.0
             found.append((when, message.rsplit("(", 1)[1].rstrip(")")))
+    return found
+
+
+def log_time(line):
+    """The unix time of a gunicorn log line: a JSON line's "time", or gunicorn's own "[date time zone]"."""
+    try:
+        entry = json.loads(line)
+        return datetime.fromisoformat(entry["time"]).timestamp()
+    except (ValueError, KeyError, TypeError):
+        pass
+    match = re.match(r"\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) ([+-]\d{4})\]", line)
+    if match:
+        return datetime.strptime(f"{match[1]} {match[2]}", "%Y-%m-%d %H:%M:%S %z").timestamp()
+    return None
+
+
+def worker_events(log_path):
+    """[(unix time, event)] of gunicorn's worker replacements in its log."""
+    found = []
+    for line in server.tail(log_path, 10_000_000).splitlines():
+        for event in WORKER_EVENTS:
+            if event in line:
+                when = log_time(line)
+                if when is not None:
+                    found.append((when, event.split()[0].lower()))
     return found
 
 
@@ -119,7 +158,8 @@ def main(argv):
         with server.BenchSite(workers=args.workers, time_limit=time_limit, log=log) as site:
             workers, threads = site.sizing()
             log(f"gunicorn: {workers} workers x {threads} threads (gthread)")
-            extra_env = {"LOG_LEVEL": "DEBUG", "GUNICORN_CMD_ARGS": "--log-level info"}
+            gunicorn_args = f"--log-level info {args.gunicorn_args}".strip()
+            extra_env = {"LOG_LEVEL": "DEBUG", "GUNICORN_CMD_ARGS": gunicorn_args}
             with site.serve(args.lifetime, extra_env=extra_env) as base:
                 path = args.path or site.discover(base)["news page"] or "/ru/"
                 url = server.target_url(base, path)
@@ -128,7 +168,9 @@ def main(argv):
                 before = len(renders_of(site.server_log, path))
                 ignored_before = site.log_count("Exception ignored")
                 started, started_at = time.monotonic(), time.time()
-                with open(site.tmp / "wrk.txt", "w+") as out:
+                events_before = len(worker_events(site.server_log))
+                probe = latency_probe.Probe(url, threads=args.probe_threads, interval=args.probe_interval)
+                with open(site.tmp / "wrk.txt", "w+") as out, probe:
                     wrk = subprocess.Popen(wrk_command(url, args), stdout=out, stderr=subprocess.STDOUT)  # noqa: S603 - wrk on loopback
                     publishes = []
                     try:
@@ -138,9 +180,10 @@ def main(argv):
                                 time.monotonic() >= next_publish
                                 and time.monotonic() < started + args.duration - 2
                             ):
+                                began = time.monotonic() - started
                                 site.manage("shell", "-c", PUBLISH.format(path=path), timeout=60)
-                                publishes.append(time.monotonic() - started)
-                                log(f"  {publishes[-1]:5.1f} s: published {path}")
+                                publishes.append((began, time.monotonic() - started))
+                                log(f"  {began:5.1f}-{publishes[-1][1]:5.1f} s: published {path}")
                                 next_publish += args.publish_every
                             time.sleep(0.2)
                         wrk.wait(timeout=args.duration + 30)
@@ -155,6 +198,8 @@ def main(argv):
                 time.sleep(1)  # the last log lines
                 rendered = renders_of(site.server_log, path)[before:]
                 redis_errors = site.log_count("Exception ignored") - ignored_before
+                restarts = site.log_count("Autorestarting worker")
+                events = worker_events(site.server_log)[events_before:]
     except (server.BenchError, server.TimeLimitReached) as error:
         sys.exit(f"cache_lifetime: {error}")
     except KeyboardInterrupt:
@@ -194,8 +239,23 @@ def main(argv):
         right={1, 2, 3, 4, 5, 6, 7, 8},
     )
     print(f"\nrenders by status: {renders or '{}'}; requests: {result['requests']:,}")
+    print("wrk's report:\n" + report.strip())
     print("renders at (s): " + " ".join(f"{when - started_at:.1f}" for when, _status in rendered))
-    print("publishes at (s): " + " ".join(f"{when:.1f}" for when in publishes))
+    print(
+        "publishes at (s, from the command's start to its end): "
+        + " ".join(f"{began:.1f}-{ended:.1f}" for began, ended in publishes)
+    )
+    print(f"worker restarts (max_requests): {restarts}")
+    print(
+        f"probe ({len(probe.samples):,} timed requests beside wrk): p50 {probe.percentile(0.5):.1f} ms, "
+        f"p99 {probe.percentile(0.99):.1f} ms, p99.9 {probe.percentile(0.999):.1f} ms, "
+        f"max {probe.percentile(1.0):.1f} ms, failed {sum(not isinstance(x[2], int) for x in probe.samples)}"
+    )
+    slow = probe.slow_seconds()
+    print(f"probe: seconds with requests over {probe.slow_ms:.0f} ms (second: count, worst ms):")
+    print("  " + (" ".join(f"{at}:{count},{worst:.0f}" for at, (count, worst) in slow.items()) or "none"))
+    happened = " ".join(f"{when - started_at:.0f}{event[0]}" for when, event in events) or "none"
+    print(f"worker events at (s): {happened}  (a: autorestart after max_requests, b: a new worker booting)")
     print(f"Redis errors ignored by django-redis (each may make a miss): {redis_errors}")
     print(
         f"expected: about one render per lifetime ({args.duration} / {args.lifetime} s) and one per "

@@ -7,8 +7,12 @@ Three kinds of change, from the narrowest to the widest:
   page and its translations, their parents (indexes), every language's home page, the feeds
   and the sitemap (``caching.frontend.purge_batch_for``, the CDN's list too). A cached copy
   remembers the mark its path had when it was rendered; once the mark moved, the copy is
-  never served again (not even while the database is down): those pages are re-rendered at
-  once, whatever query string follows the path.
+  never served as fresh again: those pages are re-rendered at once, whatever query string
+  follows the path. After a publish (a ``CHANGED`` mark) the previous copy is what the other
+  visitors of the path get while one request renders the new one, for
+  ``PAGE_CACHE_LOCK_SECONDS`` at most, so that a page under load does not queue every visitor
+  behind its render; after an unpublish, a deletion or a move (``REMOVED``) it is never served
+  again, not even while the database is down.
 * **The generation** (``next_generation()``). Every other page may show the change too (a
   menu, a "latest news" block), so publishing also moves the generation on. That does not
   make every page a miss at once: a copy of an older generation stays fresh until a moment
@@ -98,9 +102,17 @@ def path_mark_key(path):
     return f"{PATH_MARK_PREFIX}{digest}"
 
 
-def invalidate_paths(paths):
-    """Cached copies of these URL paths (any host, any query string) are never served again."""
-    mark = time.time_ns()
+# The two kinds of mark. A path whose page was published again (or whose snippet, image or
+# site changed) may have its previous copy served to other visitors while one request renders
+# the new one, for PAGE_CACHE_LOCK_SECONDS at most (caching.middleware): no queue behind the
+# render. A page that was unpublished, deleted or moved is never served again, not for a second.
+CHANGED, REMOVED = "changed", "removed"
+
+
+def invalidate_paths(paths, kind=REMOVED):
+    """Cached copies of these URL paths (any host, any query string) are never served again as
+    fresh; ``kind`` CHANGED lets the previous copy bridge the one render that replaces it."""
+    mark = (time.time_ns(), kind)
     # No expiry: a lost mark would make older copies servable again. One key per changed path.
     keys = {path_mark_key(path): mark for path in set(paths)}
     if keys:

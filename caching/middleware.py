@@ -17,8 +17,12 @@ A copy of a page goes through these states (``freshness``):
   like a miss, but served when rendering fails with a server error (the database is down):
   the site stays readable instead of answering 503.
 
-Copies of a path that a publish marked (caching.generation.invalidate_paths) and copies
-under the floor of a hard purge are never served. Visitors with a session cookie (editors)
+Copies of a path that a change marked (caching.generation.invalidate_paths) are never fresh
+again. After a publish (a CHANGED mark) such a copy is **superseded**: for
+``PAGE_CACHE_LOCK_SECONDS`` after the mark it is served like a stale one while one request
+renders the new page, so a busy page does not queue its visitors behind that render; after an
+unpublish, a deletion or a move it is never served. Copies under the floor of a hard purge are
+never served. Visitors with a session cookie (editors)
 neither get nor make cached copies.
 """
 
@@ -33,7 +37,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .generation import REMEMBER_SECONDS, current_state, path_mark_key
+from .generation import CHANGED, REMEMBER_SECONDS, current_state, path_mark_key
 
 logger = logging.getLogger(__name__)
 
@@ -126,10 +130,20 @@ def spread(key):
     return int(key[-8:], 16) / 16**8
 
 
+def bridges(mark, now):
+    """True while a copy made before ``mark`` may still be served during the new render: the
+    mark is a publish's (CHANGED) and younger than the render lock."""
+    if not isinstance(mark, tuple) or len(mark) != 2 or mark[1] != CHANGED:
+        return False
+    return now < mark[0] / 1e9 + lock_seconds()
+
+
 def freshness(frozen, key, now, generation, floor):
     """FRESH, STALE, OLD or None (never to be served) for a copy at ``now``."""
     if frozen is None or frozen.get("generation") is None or frozen["generation"] < floor:
         return None
+    if "superseded_by" in frozen:  # its path was published again: only while that is rendered
+        return STALE if bridges(frozen["superseded_by"], now) else None
     fresh_until = frozen["expires"]
     if frozen["generation"] < generation:
         changed_at = min(generation / 1000, now)
@@ -230,14 +244,15 @@ class PageCacheMiddleware:
     def shared_copy(key, path):
         """(copy or None, the path's current mark) from the shared cache, in one round trip.
 
-        A copy made before its path was marked is dropped; one that is not is also kept in
-        this process's hot pages.
+        A copy made before its path was marked is dropped, or, while it bridges a publish's
+        render, returned as superseded (``freshness``: never fresh); a copy that is neither is
+        also kept in this process's hot pages.
         """
         mark_key = path_mark_key(path)
         values = cache.get_many([key, mark_key])
         frozen, mark = values.get(key), values.get(mark_key)
         if frozen is not None and frozen.get("mark") != mark:
-            frozen = None
+            return ({**frozen, "superseded_by": mark} if bridges(mark, time.time()) else None), mark
         if frozen is not None:
             hot_pages.put(key, frozen)
         return frozen, mark

@@ -9,17 +9,20 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .generation import invalidate_paths, next_generation
+from .generation import CHANGED, REMOVED, invalidate_paths, next_generation
 
 logger = logging.getLogger(__name__)
 
 
-def purge(**kwargs):
+def purge(signal=None, **kwargs):
     """Purge what the change shows up on once it is committed; purge the CDN too."""
     page = kwargs.get("instance")
     page = page if isinstance(page, Page) else None
     moved = _moved_from(page, kwargs) if page is not None and "url_path_before" in kwargs else ()
-    transaction.on_commit(lambda: _purge_now(page, moved))
+    # A page published again, or a snippet, image or site saved: the previous copies may bridge
+    # the render of the new ones (caching.generation). Anything else took something away.
+    kind = CHANGED if signal is page_published or (page is None and signal is post_save) else REMOVED
+    transaction.on_commit(lambda: _purge_now(page, moved, kind))
 
 
 def _moved_from(page, kwargs):
@@ -36,7 +39,7 @@ def _moved_from(page, kwargs):
     return extra
 
 
-def _purge_now(page, moved=()):
+def _purge_now(page, moved=(), kind=REMOVED):
     """The changed page, its translations, parents, the home pages, feeds and sitemap are
     re-rendered at once; every other page within the stale window, one after another
     (caching.generation). If what changed cannot be worked out, every page at once."""
@@ -48,7 +51,7 @@ def _purge_now(page, moved=()):
         batch = purge_batch_for(page)
         batch.add_pages(extra for extra in moved if isinstance(extra, Page))
         paths = {urlsplit(url).path for url in batch.urls}
-        invalidate_paths(paths | {extra for extra in moved if isinstance(extra, str)})
+        invalidate_paths(paths | {extra for extra in moved if isinstance(extra, str)}, kind)
         next_generation()
     except Exception:
         logger.exception("page cache: could not work out what a change shows up on; purging every page")

@@ -263,3 +263,42 @@ def test_a_page_that_is_gone_is_never_served_stale(
     assert client.get("/ru/about/").status_code == 404
     database_down()
     assert client.get("/ru/about/").status_code == 503
+
+
+def held_elsewhere(url):
+    """Take the render lock of ``url`` as another process rendering it would hold it."""
+    request = types.SimpleNamespace(get_host=lambda: "testserver", get_full_path=lambda: url, headers={})
+    assert cache.add(middleware.lock_key(middleware.cache_key(request)), "elsewhere", timeout=30)
+
+
+def test_while_a_published_page_is_rendered_its_other_visitors_get_the_previous_copy_briefly(
+    client, site_tree, shared_cache, clock, renders, publish, settings
+):
+    """No queue behind the render of a page that was just published (the 3-minute benchmark's
+    p99), and the previous version no longer than one render lock."""
+    settings.PAGE_CACHE_LOCK_SECONDS = 1
+    url = "/ru/about/"
+    before = client.get(url).content
+    publish(site_tree.about["ru"], title="О нас")
+    held_elsewhere(url)  # another process is rendering the new version
+    for _ in range(2):
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "stale"
+        assert response.content == before
+    assert len(renders) == 1
+    clock.advance(1.5)  # longer than a render may take: the previous version is not served again
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "<h1>О нас</h1>" in response.content.decode()
+
+
+def test_an_unpublished_page_is_never_served_meanwhile_not_even_while_another_request_renders(
+    client, site_tree, shared_cache, clock, renders, django_capture_on_commit_callbacks, settings
+):
+    settings.PAGE_CACHE_LOCK_SECONDS = 1
+    url = "/ru/about/"
+    client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        site_tree.about["ru"].unpublish()
+    held_elsewhere(url)
+    assert client.get(url).status_code == 404  # after waiting for the other render, not stale
