@@ -80,6 +80,50 @@ def site_tree(db):
     )
 
 
+def build_demo_content():
+    """The rows ``seed_demo --no-admin`` makes; returns what it printed and the image files it named."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from wagtail.images import get_image_model
+
+    output = StringIO()
+    call_command("seed_demo", "--no-admin", stdout=output)
+    image_model = get_image_model()
+    files = [
+        *image_model.objects.values_list("file", flat=True),
+        *image_model.get_rendition_model().objects.values_list("file", flat=True),
+    ]
+    return {"output": output.getvalue(), "files": files}
+
+
+def demo_files_are_stored(found):
+    """A snapshot of the demo rows is usable while the image files they name are still there."""
+    from django.core.files.storage import default_storage
+
+    return all(default_storage.exists(name) for name in found["files"])
+
+
+_demo_content_rows = BuiltOnce(build_demo_content, usable=demo_files_are_stored)
+
+
+@pytest.fixture(scope="session")
+def demo_media_root(tmp_path_factory):
+    """One media folder for the demo's images in this process, so its snapshot can be reused."""
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture
+def demo_content(db, settings, demo_media_root):
+    """The demo site as the README's first command builds it (without the admin user), inside
+    this test's transaction; returns what ``seed_demo`` printed. Built once per process, then put
+    back from a snapshot (tests/databases.py): the command runs again only where a test runs it."""
+    from django.db import connection
+
+    settings.MEDIA_ROOT = str(demo_media_root)
+    return _demo_content_rows(connection)["output"]
+
+
 class RecordingHandler:
     """An aiosmtpd handler that keeps every message it receives, parsed."""
 

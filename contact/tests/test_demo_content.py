@@ -4,7 +4,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from wagtail.models import Revision
 
 from contact.models import ContactPage, HelpRequestPage
@@ -16,10 +15,9 @@ LANGUAGES = ("tk", "ru", "tr", "en")
 
 
 @pytest.fixture
-def seeded(tmp_path):
-    with override_settings(MEDIA_ROOT=tmp_path):
-        call_command("seed_demo", "--no-admin", stdout=StringIO())
-        yield
+def seeded(demo_content):
+    """The demo site (built once per process: tests/fixtures.py) and what seed_demo printed."""
+    return demo_content
 
 
 def test_a_live_contact_page_and_help_page_in_each_language(client, seeded):
@@ -36,8 +34,7 @@ def test_a_live_contact_page_and_help_page_in_each_language(client, seeded):
             assert texts[code].title in response.content.decode()
 
 
-def test_running_the_command_again_creates_nothing_new(seeded, tmp_path):
+def test_running_the_command_again_creates_nothing_new(seeded):
     before = (ContactPage.objects.count(), HelpRequestPage.objects.count(), Revision.objects.count())
-    with override_settings(MEDIA_ROOT=tmp_path):
-        call_command("seed_demo", "--no-admin", stdout=StringIO())
+    call_command("seed_demo", "--no-admin", stdout=StringIO())  # in the same media folder
     assert (ContactPage.objects.count(), HelpRequestPage.objects.count(), Revision.objects.count()) == before

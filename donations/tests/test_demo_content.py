@@ -5,7 +5,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from stdnum import iban
 from wagtail.models import Revision
 
@@ -18,10 +17,9 @@ LANGUAGES = ("tk", "ru", "tr", "en")
 
 
 @pytest.fixture
-def seeded(tmp_path):
-    with override_settings(MEDIA_ROOT=tmp_path):
-        call_command("seed_demo", "--no-admin", stdout=StringIO())
-        yield
+def seeded(demo_content):
+    """The demo site (built once per process: tests/fixtures.py) and what seed_demo printed."""
+    return demo_content
 
 
 def counts():
@@ -42,10 +40,9 @@ def test_a_live_donation_page_in_each_language_with_the_example_accounts(client,
         assert demo_content.DONATION_PAGE[code].impact[1] in html.unescape(response.content.decode())
 
 
-def test_running_the_command_again_creates_nothing_new(seeded, tmp_path):
+def test_running_the_command_again_creates_nothing_new(seeded):
     before = counts()
-    with override_settings(MEDIA_ROOT=tmp_path):
-        call_command("seed_demo", "--no-admin", stdout=StringIO())
+    call_command("seed_demo", "--no-admin", stdout=StringIO())  # in the same media folder
     assert counts() == before
 
 

@@ -1,11 +1,9 @@
 """The demo content command, checked as a developer and a visitor would see its result.
 
-Running the command takes seconds, so it runs once for this module: the
-``seeded`` fixture runs it inside a transaction that stays open until the last
-test of the module and is then rolled back. Each test runs in a savepoint inside
-it (pytest-django's ``db``), so what one test changes, for instance by running
-the command again, is undone before the next. Tests that need ``transactional_db``
-or ``live_server`` cannot share that transaction and belong in another module.
+Running the command takes seconds, so the ``demo_content`` fixture (tests/fixtures.py) runs it
+once per test process and puts its rows back from a snapshot for each test, inside the test's
+transaction: what one test changes, for instance by running the command again, is undone
+before the next.
 """
 
 import html
@@ -14,10 +12,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.management import CommandError, call_command
-from django.db import transaction
-from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
@@ -33,28 +28,10 @@ TURKMEN_LETTERS = set("äçňöşüýž")
 STATEMENT = news_content.PASSPORT_AMNESTY_STATEMENT
 
 
-@pytest.fixture(scope="module", autouse=True)
-def media_in_a_temporary_folder(tmp_path_factory):
-    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
-        yield
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """Run the command once for the module and return what it printed; undo it all afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        output = StringIO()
-        # The demo admin is made only on development's SQLite file (test_development_site).
-        call_command("seed_demo", "--no-admin", stdout=output)
-        yield output.getvalue()
-        transaction.set_rollback(True)
-    cache.clear()  # Wagtail caches the site root paths of the sites that were rolled back
-
-
 @pytest.fixture
-def seed_output(seeded, db):
-    """The seeded site, for one test (in a savepoint), and what the command printed."""
-    return seeded
+def seed_output(demo_content):
+    """The seeded site, for one test (in its transaction), and what the command printed."""
+    return demo_content
 
 
 def live_pages_of(model, code):

@@ -6,10 +6,8 @@ again) and every view after it (they come from the shared cache, caching.generat
 """
 
 import datetime
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -73,8 +71,7 @@ def test_page_types_run_a_fixed_number_of_queries(client, site_tree, count):
     assert {name: warm for name, (_after, warm) in counts.items()} == EXPECTED_WARM
 
 
-def test_the_demo_site_keeps_the_same_budget(client):
-    call_command("seed_demo", "--no-admin", stdout=StringIO())
+def test_the_demo_site_keeps_the_same_budget(client, demo_content):
     news = NewsPage.objects.live().filter(locale__language_code="ru").first()
     statement = StatementPage.objects.live().filter(locale__language_code="tk").exclude(campaign=None).first()
     counts = queries_for(

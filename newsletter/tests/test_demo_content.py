@@ -5,7 +5,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from wagtail.models import Revision
 
 from demo import texts as demo_content
@@ -17,11 +16,9 @@ LANGUAGES = ("tk", "ru", "tr", "en")
 
 
 @pytest.fixture
-def seeded(tmp_path):
-    with override_settings(MEDIA_ROOT=tmp_path):
-        output = StringIO()
-        call_command("seed_demo", "--no-admin", stdout=output)
-        yield output.getvalue()
+def seeded(demo_content):
+    """The demo site (built once per process: tests/fixtures.py) and what seed_demo printed."""
+    return demo_content
 
 
 def counts():
@@ -52,10 +49,9 @@ def test_a_draft_issue_in_each_language(seeded):
     assert all(issue.status == "draft" and issue.include_new_articles for issue in issues.values())
 
 
-def test_running_seed_demo_again_changes_nothing(seeded, tmp_path):
+def test_running_seed_demo_again_changes_nothing(seeded):
     before = counts()
-    with override_settings(MEDIA_ROOT=tmp_path):
-        call_command("seed_demo", "--no-admin", stdout=StringIO())
+    call_command("seed_demo", "--no-admin", stdout=StringIO())  # in the same media folder
     assert counts() == before
 
 

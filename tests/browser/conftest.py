@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.databases import BuiltOnce
+from tests.fixtures import build_demo_content, demo_files_are_stored
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -92,26 +93,7 @@ def live_db(request, serialized_database):
     request.getfixturevalue("transactional_db")
 
 
-def build_demo_site():
-    """The rows of ``demo_site``; returns the image files they name."""
-    from django.core.management import call_command
-    from wagtail.images import get_image_model
-
-    call_command("seed_demo", "--no-admin", verbosity=0)
-    image_model = get_image_model()
-    return [
-        *image_model.objects.values_list("file", flat=True),
-        *image_model.get_rendition_model().objects.values_list("file", flat=True),
-    ]
-
-
-def image_files_are_stored(names):
-    from django.core.files.storage import default_storage
-
-    return all(default_storage.exists(name) for name in names)
-
-
-_demo_site_rows = BuiltOnce(build_demo_site, usable=image_files_are_stored)
+_demo_site_rows = BuiltOnce(build_demo_content, usable=demo_files_are_stored)
 
 
 @pytest.fixture
