@@ -19,6 +19,8 @@ from campaigns.factories import CampaignPageFactory
 from campaigns.models import Signature
 from safety import encryption
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 BACKUP = ROOT / "scripts" / "backup"
 RESTORE = ROOT / "scripts" / "restore"

@@ -62,3 +62,7 @@ PAGE_CACHE_STATUS_HEADER = True
 _TEST_FIELD_KEY = "dGVzdC1vbmx5LWZpZWxkLWtleS1ub3QtZm9yLXVzZSE="  # noqa: S105
 FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[_TEST_FIELD_KEY])
 FIELD_HMAC_KEY = env.str("FIELD_HMAC_KEY", default="test-only-hmac-key")
+
+# aiosmtpd (the tests' loopback mail server) logs every connection's end at INFO: noise between
+# the test results.
+LOGGING["loggers"]["mail.log"] = {"level": "WARNING"}  # noqa: F405

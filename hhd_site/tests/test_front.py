@@ -42,7 +42,7 @@ FORGED = "203.0.113.99"
 # so the client address an app is given can be told apart from the front's own.
 VISITOR = "127.0.0.2"
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 ECHO_APP = """
 import json

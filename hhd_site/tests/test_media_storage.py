@@ -34,6 +34,8 @@ from hhd_site.media_origin import media_origin
 from hhd_site.tests.production import PRODUCTION_ENV
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 BUCKET = "hhd-media"
 REGION = "us-east-1"

@@ -61,7 +61,7 @@ def queries_for(client, urls):
     return counts
 
 
-@pytest.mark.parametrize("count", [5, 500])
+@pytest.mark.parametrize("count", [5, pytest.param(500, marks=pytest.mark.slow)])
 def test_page_types_run_a_fixed_number_of_queries(client, site_tree, count):
     article = build(site_tree, count)
     counts = queries_for(

@@ -17,7 +17,7 @@ from scheduling.tests.worker_process import start_worker, stop, wait_for
 from .kill_after_accepting import KillAfterAccepting
 from .worker_faults import WorkerKilled
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 WORKER_SETTINGS = """\
 from hhd_site.settings.test import *  # noqa: F403

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from .worker_process import start_worker, stop, wait_for
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_the_worker_publishes_a_scheduled_page_by_itself(site_tree):
