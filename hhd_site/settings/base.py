@@ -337,7 +337,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("ru", "Русский"),
     ("tr", "Türkçe"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# vendor_locale: corrections of third-party catalogues (Django's Turkmen), loaded before them.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "vendor_locale"]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True

@@ -150,7 +150,7 @@ def test_bad_input_is_answered_in_the_visitors_language_keeping_what_was_typed(c
     assert form.select_one("input[name=email]")["value"] == "ayna@"
     assert form.select_one("select[name=language] option[selected]")["value"] == "tr"
     text = form.get_text()
-    assert "Введите правильный адрес e-mail, например name@example.com." in text
+    assert "Введите правильный адрес электронной почты, например name@example.com." in text
     assert "Отметьте галочку" in text
     assert form.select_one("input[name=email]")["aria-invalid"] == "true"
     assert not Subscriber.objects.exists()

@@ -29,21 +29,21 @@ def test_supporter_signs_in_russian_fixes_a_mistake_and_confirms_from_the_email(
     screenshot("campaign-ru-phone")
 
     page.get_by_label("Полное имя").fill("Айна Гурбанова")
-    page.get_by_label("Эл. почта").fill("ayna@example.org")
+    page.get_by_label("Электронная почта").fill("ayna@example.org")
     page.get_by_label("Город (необязательно)").fill("Стамбул")
-    page.get_by_role("button", name="Подпишите обращение").click()  # consent not ticked
+    page.get_by_role("button", name="Подписать обращение").click()  # consent not ticked
 
     expect(page.locator(".form-errors")).to_contain_text("Исправьте отмеченные поля")
     consent_message = "Чтобы подписать, согласитесь с политикой конфиденциальности"
     expect(page.locator("form.form")).to_contain_text(consent_message)
     expect(page.get_by_label("Полное имя")).to_have_value("Айна Гурбанова")
-    expect(page.get_by_label("Эл. почта")).to_have_value("ayna@example.org")
+    expect(page.get_by_label("Электронная почта")).to_have_value("ayna@example.org")
     expect(page.get_by_label("Город (необязательно)")).to_have_value("Стамбул")
     expect(page.locator("select[name=country]")).to_have_value("TR")
     screenshot("campaign-ru-phone-error")
 
     page.locator("input[name=consent]").check()
-    page.get_by_role("button", name="Подпишите обращение").click()
+    page.get_by_role("button", name="Подписать обращение").click()
     expect(page.locator("h1")).to_have_text("Проверьте почту")
     screenshot("campaign-ru-phone-check-inbox")
 

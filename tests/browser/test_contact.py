@@ -171,18 +171,18 @@ def ask_for_help_in_turkmen(page, live_server, screenshot):
 
     page.get_by_label("Tussaglyk ýa-da deportasiýa merkezi").check()
     page.get_by_label("Siz nirede? (şäher ýa-da ýurt)").fill("Stambul, Arnawutköý")
-    page.get_by_label("Gyssagly: kimdir biri häzir tussag edilen").check()
+    page.get_by_label("Gyssagly: kimdir biri häzir tussag edilip saklanýar").check()
     page.get_by_label("WhatsApp").check()
     page.get_by_label("Telefon belgiňiz, ulanyjy adyňyz ýa-da e-poçta salgyňyz").fill("+90 555 123 45 67")
     expect(page.get_by_label("Maňa şu dilde jogap beriň")).to_have_value("tk")
     page.get_by_label("Adyňyz (hökman däl)").fill("Merdan")
     page.locator("input[name=consent]").check()
-    page.get_by_role("button", name="Haýyşymy iber").click()  # the account is missing
+    page.get_by_role("button", name="Haýyşy iberiň").click()  # the account is missing
 
     expect(page.locator(".form-errors")).to_contain_text("Formany barlaň")
     expect(page.locator("form.help-form")).to_contain_text("Näme bolandygyny gysgaça ýazyň.")
     expect(page.get_by_label("Siz nirede? (şäher ýa-da ýurt)")).to_have_value("Stambul, Arnawutköý")
-    expect(page.get_by_label("Gyssagly: kimdir biri häzir tussag edilen")).to_be_checked()
+    expect(page.get_by_label("Gyssagly: kimdir biri häzir tussag edilip saklanýar")).to_be_checked()
     expect(page.get_by_label("WhatsApp")).to_be_checked()
     expect(page.get_by_label("Adyňyz (hökman däl)")).to_have_value("Merdan")
     screenshot("contact-help-tk-phone-error")
@@ -191,7 +191,7 @@ def ask_for_help_in_turkmen(page, live_server, screenshot):
         "Doganym düýn tussag edildi we Arnawutköýdäki deportasiýa merkezinde saklanýar."
     )
     page.locator("input[name=consent]").check()
-    page.get_by_role("button", name="Haýyşymy iber").click()
+    page.get_by_role("button", name="Haýyşy iberiň").click()
     expect(page.locator("h1")).to_have_text("Haýyşyňyz iberildi")
     case = HelpRequest.objects.get(urgent=True)
     expect(page.locator(".reference__code")).to_have_text(case.display_reference)

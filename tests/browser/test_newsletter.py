@@ -29,7 +29,7 @@ def test_reader_subscribes_from_the_footer_in_russian_and_confirms_from_the_emai
     expect(footer.get_by_label("Язык рассылки")).to_have_value("ru")
     assert_accessible(page, "news index with the footer form")
 
-    footer.get_by_label("Адрес e-mail").fill("ayna@example.org")
+    footer.get_by_label("Адрес электронной почты").fill("ayna@example.org")
     footer.get_by_role("button", name="Подписаться").click()  # consent not ticked: the browser asks first
     expect(page).to_have_url(f"{live_server.url}/ru/news/")
     footer.get_by_label("Я хочу получать рассылку HHD").check()
@@ -48,7 +48,7 @@ def test_reader_subscribes_from_the_footer_in_russian_and_confirms_from_the_emai
     assert Subscriber.objects.get().confirmed_at is None  # opening the link confirms nothing
     assert_accessible(page, "confirmation page")
     screenshot("newsletter-confirm-ru-phone")
-    page.get_by_role("button", name="Да, подпишите меня").click()
+    page.get_by_role("button", name="Да, подписаться").click()
 
     expect(page.locator("h1")).to_have_text("Вы подписаны")
     screenshot("newsletter-confirmed-ru-phone")
