@@ -3,7 +3,7 @@
 Workers: (2 x CPU) + 1, the usual rule for a mostly I/O-bound Django site, each with
 a few threads so that a slow client or database query does not block a worker.
 max_requests with jitter recycles workers gradually, so a slow leak never grows and
-all workers never restart at once.
+all workers never restart at once; the application is preloaded, so a new worker serves at once.
 """
 
 import multiprocessing
@@ -45,8 +45,25 @@ timeout = 30
 graceful_timeout = 20
 # High enough that workers serving cached pages at full speed do not restart every
 # few seconds (the benchmark showed restart storms at 2000), low enough to bound a leak.
+# Workers share the load evenly, so they reach the limit together: the jitter spreads their
+# restarts over half the limit (bench/cache_lifetime.py's probe saw four of five workers
+# replaced within two seconds with a 10 % jitter, and requests waiting up to 10 s meanwhile).
 max_requests = 50_000
-max_requests_jitter = 5_000
+max_requests_jitter = 25_000
+# The application is loaded once, in the master, and each worker is a fork of it: a worker that
+# replaces one at max_requests serves at once, instead of importing Django and Wagtail again
+# for seconds of CPU while its share of the connections waits (the probe's 10 s requests).
+# Nothing opens a connection at import; when_ready closes any the master opened all the same,
+# so that no database socket is shared between processes (Redis' pools reconnect by pid).
+preload_app = True
+
+
+def when_ready(server):
+    from django.db import connections
+
+    connections.close_all()
+
+
 # Request limits. The request line holds the URL: gunicorn's maximum (8 KB) leaves room for the
 # admin's bulk actions, which put every selected id in the query string; longer is an attack
 # or a broken client and gets gunicorn's own 414 (the front adds the security headers to it).

@@ -133,7 +133,8 @@ def test_gunicorn_config_sizes_workers_from_the_cpu_count(monkeypatch):
     monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
     config = runpy.run_path(str(ROOT / "hhd_site" / "gunicorn.conf.py"))
     assert config["workers"] == multiprocessing.cpu_count() * 2 + 1
-    assert config["max_requests_jitter"] > 0
+    assert config["max_requests_jitter"] >= config["max_requests"] // 2  # restarts spread, not together
+    assert config["preload_app"] is True  # a replacing worker is a fork: it serves at once
     assert config["accesslog"] is None
 
 

@@ -273,6 +273,25 @@ def database_url():
     return f"postgres://{credentials}{host}:{port}/{settings_dict['NAME']}"
 
 
+def site_environment(site_url, static_root, media_root):
+    """gunicorn's environment in the deployment: production settings on this test's database."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "hhd_site.settings.production",
+        "SECRET_KEY": "front-test-" + "s" * 60,
+        "FIELD_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWZpZWxkLWtleS1ub3QtZm9yLXVzZSE=",
+        "FIELD_HMAC_KEY": "front-test-hmac-key-for-checks-only-0123456789",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url(),
+        "SITE_URL": site_url,
+        "EMAIL_URL": f"smtp://127.0.0.1:{free_port()}",  # never reached: nothing mails here
+        "STATIC_ROOT": static_root,
+        "MEDIA_ROOT": media_root,
+        # The front connects from loopback: only it may tell the client address and scheme.
+        "TRUSTED_PROXIES": "127.0.0.1/32",
+        "FORWARDED_ALLOW_IPS": "127.0.0.1",
+    }
+
+
 @pytest.fixture
 def site_front(tmp_path, content, media_root, static_root, settings):
     """gunicorn with production settings on this test's database, and Caddy in front of it."""
@@ -280,27 +299,8 @@ def site_front(tmp_path, content, media_root, static_root, settings):
     site_url = f"https://127.0.0.1:{https_port}"
     settings.SITE_URL = site_url  # for this process's own URL building, as in the deployment
     cache.clear()  # Wagtail keeps the site root paths in the cache
-    port, gunicorn = start_gunicorn(
-        tmp_path,
-        "gunicorn-site",
-        "hhd_site.wsgi:application",
-        {
-            "DJANGO_SETTINGS_MODULE": "hhd_site.settings.production",
-            "SECRET_KEY": "front-test-" + "s" * 60,
-            "FIELD_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWZpZWxkLWtleS1ub3QtZm9yLXVzZSE=",
-            "FIELD_HMAC_KEY": "front-test-hmac-key-for-checks-only-0123456789",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": database_url(),
-            "SITE_URL": site_url,
-            "EMAIL_URL": f"smtp://127.0.0.1:{free_port()}",  # never reached: nothing mails here
-            "STATIC_ROOT": static_root,
-            "MEDIA_ROOT": media_root,
-            # The front connects from loopback: only it may tell the client address and scheme.
-            "TRUSTED_PROXIES": "127.0.0.1/32",
-            "FORWARDED_ALLOW_IPS": "127.0.0.1",
-        },
-        ROOT,
-    )
+    environment = site_environment(site_url, static_root, media_root)
+    port, gunicorn = start_gunicorn(tmp_path, "gunicorn-site", "hhd_site.wsgi:application", environment, ROOT)
     try:
         gunicorn.wait_until(http_ready(port), timeout=90)
         front = start_front(tmp_path, f"127.0.0.1:{port}", media_root, https_port=https_port)
@@ -484,3 +484,34 @@ def test_the_smoke_command_passes_against_the_front(site_front):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "FAIL" not in result.stdout
     assert result.stdout.count("PASS") >= 12
+
+
+def test_workers_forked_from_the_preloaded_application_serve_database_pages_as_they_are_replaced(
+    tmp_path, content, media_root, static_root, settings
+):
+    """gunicorn.conf.py preloads the application and forks workers from it: no connection of the
+    master may be shared, and a worker that replaces one at max_requests works at once."""
+    settings.SITE_URL = "https://127.0.0.1"
+    cache.clear()
+    env = site_environment("https://127.0.0.1", static_root, media_root)
+    env["GUNICORN_CMD_ARGS"] = "--workers 2 --max-requests 4 --max-requests-jitter 0"
+    port, gunicorn = start_gunicorn(tmp_path, "gunicorn-replaced", "hhd_site.wsgi:application", env, ROOT)
+    try:
+        gunicorn.wait_until(http_ready(port), timeout=90)
+        statuses = []
+        for number in range(24):
+            # /readyz asks the database; a page with a query string of its own is rendered from it.
+            path = "/readyz" if number % 2 else f"/ru/about/?n={number}"
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+            try:
+                conn.request("GET", path, headers={"X-Forwarded-Proto": "https", "Host": "127.0.0.1"})
+                statuses.append((conn.getresponse().status, path))
+            finally:
+                conn.close()
+        log = gunicorn.log.read_text(errors="replace")
+    finally:
+        gunicorn.stop()
+    assert [(status, path) for status, path in statuses if status != 200] == [], log[-4000:]
+    assert log.count("Autorestarting worker") >= 3, log[-4000:]
+    assert log.count("Booting worker") >= 5, log[-4000:]
+    assert "Traceback" not in log, log[-4000:]
