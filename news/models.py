@@ -20,6 +20,8 @@ from hhd_site.public_url import canonical_url
 from home.admin_forms import PageForm
 from home.blocks import BodyBlock
 
+from .admin_forms import ArticlePageForm
+
 ARTICLES_PER_PAGE = 10
 
 
@@ -113,7 +115,7 @@ class ArticlePage(Page):
         help_text=_("Author or source line, e.g. 'HHD' or 'Turkmen Helsinki Foundation'."),
     )
 
-    base_form_class = PageForm
+    base_form_class = ArticlePageForm
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
