@@ -21,5 +21,6 @@ class ArticlePageForm(PageForm):
             return
         in_language = Q(locale_id=self.instance.locale_id)
         if self.instance.pk:
-            in_language |= Q(pk__in=self.instance.topics.values("pk"))
+            # A list: the page may come from a revision, whose topics are not a real queryset.
+            in_language |= Q(pk__in=[topic.pk for topic in self.instance.topics.all()])
         field.queryset = field.queryset.filter(in_language)

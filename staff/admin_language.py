@@ -29,13 +29,17 @@ def admin_language(language_code):
 class AdminLanguageMiddleware:
     """On the admin's addresses, the language the request asks for when the admin is complete
     in it, else ``ADMIN_DEFAULT_LANGUAGE``. After Django's LocaleMiddleware; a staff member's own
-    choice (Account → Preferred language) still wins, Wagtail applies it in every admin view."""
+    choice (Account → Preferred language) still wins, Wagtail applies it in every admin view.
+
+    Not on the two-step sign-in's pages (staff.urls): they come before the admin, to someone who
+    may read only Turkmen, and speak the browser's language, Turkmen included."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith(reverse("wagtailadmin_home")):
+        path = request.path_info
+        if path.startswith(reverse("wagtailadmin_home")) and not path.startswith(reverse("staff:verify")):
             language = admin_language(translation.get_language())
             if language != translation.get_language():
                 translation.activate(language)
