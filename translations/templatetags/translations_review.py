@@ -45,15 +45,15 @@ def translation_editor(context):
     translation = context["translation"]
     instance = context["instance"]
     props = json.loads(context["props"])
-    can_publish = review.user_can_publish(request.user, instance)
     is_page = isinstance(instance, Page)
-    if not can_publish:
+    reviewed = is_page and not review.user_can_publish(request.user, instance)
+    if reviewed:
         props["links"]["convertToAliasUrl"] = None
         props["perms"]["canDelete"] = False
     refusal = review.review_refusal(translation, request.user) if is_page else None
     return {
         "props": json.dumps(props),
-        "reviewed": is_page and not can_publish,
+        "reviewed": reviewed,
         "submit_url": reverse("translations:submit_for_review", args=[translation.id])
         + "?"
         + urlencode({"next": request.get_full_path()}),
