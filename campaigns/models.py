@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.admin_forms import PageForm
 from safety.encryption import EncryptedTextField
 
 from .countries import COUNTRIES, DEFAULT_COUNTRY
@@ -130,6 +131,7 @@ class CampaignPage(Page):
         help_text=_("The privacy policy that signers agree to; shown in the language of the visitor."),
     )
 
+    base_form_class = PageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 

@@ -27,6 +27,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.admin_forms import PageForm
 from safety import references
 from safety.encryption import EncryptedTextField
 
@@ -83,6 +84,7 @@ class FormPage(Page):
         help_text=_("Optional: the privacy policy, linked beside the consent."),
     )
 
+    base_form_class = PageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

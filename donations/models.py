@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.admin_forms import PageForm
 from home.blocks import BodyBlock
 from safety import references
 from safety.encryption import EncryptedTextField
@@ -132,6 +133,7 @@ class DonationPage(Page):
         help_text=_("Shown to donors above the transfer instructions after they pledge."),
     )
 
+    base_form_class = PageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from caching import routes
 from hhd_site import robots, sitemaps, views
 from search import views as search_views
+from staff import admin_language
 
 handler400 = views.bad_request
 handler403 = views.permission_denied
@@ -17,6 +18,8 @@ handler500 = views.server_error
 urlpatterns = [
     # Before Wagtail's admin: reachable after the password, before the second step.
     path("admin/two-factor/", include("staff.urls")),
+    # Wagtail's account page, whose admin language can be chosen without a name (staff/admin_language.py).
+    path("admin/account/", admin_language.account_view, name="wagtailadmin_account"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.sitemap_xml, name="sitemap"),

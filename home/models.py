@@ -10,6 +10,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .admin_forms import PageForm
 from .blocks import BodyBlock
 from .listings import latest_lists
 
@@ -42,6 +43,7 @@ class HomePage(Page):
         ),
     )
 
+    base_form_class = PageForm
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 4  # one per language
 
@@ -112,6 +114,7 @@ class StandardPage(Page):
         help_text=_("The text of the page, with headings, images, quotes, buttons, documents and videos."),
     )
 
+    base_form_class = PageForm
     parent_page_types = ["home.HomePage", "home.StandardPage"]
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -17,7 +17,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from caching.generation import cached_fragment
 from hhd_site.public_url import canonical_url
+from home.admin_forms import PageForm
 from home.blocks import BodyBlock
+
+from .admin_forms import ArticlePageForm
 
 ARTICLES_PER_PAGE = 10
 
@@ -112,6 +115,7 @@ class ArticlePage(Page):
         help_text=_("Author or source line, e.g. 'HHD' or 'Turkmen Helsinki Foundation'."),
     )
 
+    base_form_class = ArticlePageForm
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
@@ -147,7 +151,7 @@ class ArticlePage(Page):
 
 
 ARTICLE_PANELS = [
-    FieldPanel("title"),
+    TitleFieldPanel("title"),
     MultiFieldPanel(
         [FieldPanel("date"), FieldPanel("source"), FieldPanel("topics")],
         heading=_("Date, source and topics"),
@@ -261,6 +265,7 @@ class NewsIndexPage(Page):
         help_text=_("One or two sentences shown above the list of news and statements."),
     )
 
+    base_form_class = PageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage", "news.StatementPage"]
     max_count_per_parent = 1

@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page, PreviewableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.admin_forms import PageForm
 from safety.encryption import EncryptedTextField
 
 ARTICLE_PAGE_TYPES = ["news.NewsPage", "news.StatementPage"]
@@ -417,6 +418,7 @@ class NewsletterPage(Page):
         help_text=_("Optional: the privacy policy, linked under the form."),
     )
 
+    base_form_class = PageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

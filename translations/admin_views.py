@@ -1,4 +1,5 @@
-"""The translation status report (Reports → Translation status)."""
+"""The translation status report (Reports → Translation status), and wagtail-localize's own
+Translations report for the same people."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Min
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, Table, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
+from wagtail_localize.views.report import TranslationsReportView as LocalizeTranslationsReportView
 
 from .models import VIEW_TRANSLATION_STATUS
 from .status import PageStatus, SnippetStatus, ordered_locales
@@ -51,7 +53,7 @@ class TranslationStatusReportView(ReportView):
     verbose_name_plural = _("pages")
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(VIEW_TRANSLATION_STATUS):
+        if not may_see_translation_reports(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -95,3 +97,26 @@ class TranslationStatusReportView(ReportView):
         context["object_list"] = self.decorate_paginated_queryset(context["object_list"])
         context["table"] = self.get_table(context["object_list"])
         return self.render_to_response(context)
+
+
+def may_see_translation_reports(user):
+    """Whether ``user`` translates or publishes: the people the translation reports are for.
+
+    Both reports list the titles of every page in every language, drafts included, which
+    caseworkers and the treasurer have no need to see.
+    """
+    return user.has_perm(VIEW_TRANSLATION_STATUS)
+
+
+class TranslationsReportView(LocalizeTranslationsReportView):
+    """wagtail-localize's Translations report (Reports → Translations), which it shows to every
+    admin user, for those who translate or publish only."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_see_translation_reports(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        # Its own is unordered: pages of it could repeat or skip rows.
+        return super().get_queryset().order_by("pk")

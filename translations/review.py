@@ -24,7 +24,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
-from wagtail.models import DraftStateMixin, Page, PageLogEntry, WorkflowState
+from wagtail.models import DraftStateMixin, Locale, Page, PageLogEntry, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 from wagtail_localize.operations import TranslationCreator
@@ -48,6 +49,14 @@ def user_can_publish(user, instance):
     if isinstance(instance, DraftStateMixin):
         return user.is_superuser or user.has_perm(get_permission_name("publish", type(instance)))
     return user.has_perm(PUBLISH_SNIPPET_TRANSLATIONS)
+
+
+def locales_user_translates_into(user):
+    """The languages ``user`` may start translations into: those of the pages they may add or
+    change. Every language for editors and moderators (their permissions are on the root page),
+    their own language's for translators (theirs are on that language's home page)."""
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["add", "change"])
+    return Locale.objects.filter(pk__in=pages.values("locale_id"))
 
 
 def user_can_publish_translations(user, source):

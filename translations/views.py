@@ -18,6 +18,7 @@ The translation editor's "Publish" checks the page's publish permission itself; 
 snippets without drafts it does not, so wagtail_hooks.py adds that check.
 """
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
@@ -39,7 +40,16 @@ from . import review
 
 
 class ReviewedSubmitMixin:
-    """Starts translations with review.translate_object_for_review (drafts, nothing live)."""
+    """Starts translations with review.translate_object_for_review (drafts, nothing live), into
+    the languages the user translates into only (a translator: their own)."""
+
+    def get_form(self):
+        form = super().get_form()
+        field = form.fields["locales"]
+        field.queryset = field.queryset.filter(pk__in=review.locales_user_translates_into(self.request.user))
+        if len(field.queryset) < 2:
+            form.fields["select_all"].widget = forms.HiddenInput()
+        return form
 
     @transaction.atomic
     def form_valid(self, form):

@@ -12,7 +12,6 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import TranslatableMixin
 
 from . import admin_views, review, views
-from .models import VIEW_TRANSLATION_STATUS
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -44,6 +43,16 @@ def register_reviewed_localize_urls():
             "localize/translate/<int:translation_id>/disable/",
             views.stop_translation,
             name="translations_stop_translation",
+        ),
+        path(
+            "localize/reports/translations/",
+            admin_views.TranslationsReportView.as_view(),
+            name="translations_translations_report",
+        ),
+        path(
+            "localize/reports/translations/results/",
+            admin_views.TranslationsReportView.as_view(results_only=True),
+            name="translations_translations_report_results",
         ),
     ]
 
@@ -84,7 +93,15 @@ def publish_snippet_translations_only_with_permission(request, instance):
 
 class TranslationStatusMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(VIEW_TRANSLATION_STATUS)
+        return admin_views.may_see_translation_reports(request.user)
+
+
+@hooks.register("construct_reports_menu")
+def hide_localize_translations_report(request, menu_items):
+    """wagtail-localize shows its Translations report to everyone in the admin."""
+    if not admin_views.may_see_translation_reports(request.user):
+        report_url = reverse("wagtail_localize:translations_report")
+        menu_items[:] = [item for item in menu_items if item.url != report_url]
 
 
 @hooks.register("register_reports_menu_item")

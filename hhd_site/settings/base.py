@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 from hhd_site.redis_connection import CircuitBreakerConnection
 
@@ -91,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "staff.admin_language.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -337,7 +339,17 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("ru", "Русский"),
     ("tr", "Türkçe"),
 ]
-# vendor_locale: corrections of third-party catalogues (Django's Turkmen), loaded before them.
+# Staff who chose no admin language get this one (staff/admin_language.py): one the admin is
+# complete in, so that the site's strings and Wagtail's are in the same language.
+ADMIN_DEFAULT_LANGUAGE = env.str("ADMIN_DEFAULT_LANGUAGE", default="en")
+if ADMIN_DEFAULT_LANGUAGE not in dict(WAGTAILADMIN_PERMITTED_LANGUAGES):
+    raise ImproperlyConfigured(
+        f"ADMIN_DEFAULT_LANGUAGE must be one of {', '.join(dict(WAGTAILADMIN_PERMITTED_LANGUAGES))}."
+    )
+# vendor_locale: the project's corrections of third-party catalogues (Django's Turkmen form
+# errors; wagtail-localize's Russian and Turkish, whose editor said "Опубликовать вРусский").
+# LOCALE_PATHS win over the catalogues of apps, for templates, Python and the JavaScript
+# catalogues (/admin/localize/jsi18n/) alike.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "vendor_locale"]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True

@@ -1,4 +1,6 @@
-"""The review panel below wagtail-localize's translation editor."""
+"""The review panel and the actions of wagtail-localize's translation editor."""
+
+import json
 
 from django import template
 from django.urls import reverse
@@ -26,4 +28,35 @@ def translation_review_panel(context):
         "can_publish": review.user_can_publish(request.user, instance),
         "submit_url": reverse("translations:submit_for_review", args=[translation.id]),
         "next_query": urlencode({"next": request.get_full_path()}),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def translation_editor(context):
+    """What the translation editor offers the user.
+
+    Someone who may not publish the translation gets "Submit for review" as the editor's main
+    action, in a footer of ours (``submit_url``, or the ``refusal`` that says why not), instead
+    of wagtail-localize's, whose main action would be whatever comes last among the rest:
+    "Delete", or "Convert to alias page", which they may not do either (views.convert_to_alias).
+    ``props`` is wagtail-localize's data for its editor, without those two for them.
+    """
+    request = context["request"]
+    translation = context["translation"]
+    instance = context["instance"]
+    props = json.loads(context["props"])
+    is_page = isinstance(instance, Page)
+    reviewed = is_page and not review.user_can_publish(request.user, instance)
+    if reviewed:
+        props["links"]["convertToAliasUrl"] = None
+        props["perms"]["canDelete"] = False
+    refusal = review.review_refusal(translation, request.user) if is_page else None
+    return {
+        "props": json.dumps(props),
+        "reviewed": reviewed,
+        "submit_url": reverse("translations:submit_for_review", args=[translation.id])
+        + "?"
+        + urlencode({"next": request.get_full_path()}),
+        "refusal": refusal,
+        "in_review": is_page and instance.workflow_in_progress,
     }
