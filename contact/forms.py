@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from safety import sealing
 from safety.guards import GuardedForm
-from safety.validators import reject_control_characters, validate_single_line
+from safety.validators import validate_public_email
 
 from .models import ANSWER_LANGUAGES, CaseStatus, CaseworkerKey, Category, ContactChannel, unb64
 
@@ -47,6 +47,7 @@ def clean_contact_value(channel: str, value: str) -> str:
     if channel == ContactChannel.EMAIL:
         try:
             validate_email(value)
+            validate_public_email(value)
         except ValidationError:
             raise ValidationError(
                 _("Please enter a valid e-mail address, e.g. name@example.org."), code="email"
@@ -77,7 +78,6 @@ class ContactForm(GuardedForm):
     name = forms.CharField(
         label=_("Your name"),
         max_length=120,
-        validators=[validate_single_line],
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={
             "required": _("Please tell us your name."),
@@ -97,7 +97,6 @@ class ContactForm(GuardedForm):
     subject = forms.CharField(
         label=_("Subject"),
         max_length=150,
-        validators=[validate_single_line],
         error_messages={
             "required": _("Please write a subject in a few words."),
             "max_length": _("Please shorten the subject to at most 150 characters."),
@@ -106,7 +105,6 @@ class ContactForm(GuardedForm):
     message = forms.CharField(
         label=_("Your message"),
         max_length=MAX_MESSAGE_LENGTH,
-        validators=[reject_control_characters],
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={
             "required": _("Please write your message."),
@@ -146,7 +144,6 @@ class HelpRequestForm(GuardedForm):
     location = forms.CharField(
         label=_("Where are you? (city or country)"),
         max_length=120,
-        validators=[validate_single_line],
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={
             "required": _("Please tell us the city or country where you are."),
@@ -189,7 +186,6 @@ class HelpRequestForm(GuardedForm):
         label=_("Your name (optional)"),
         required=False,
         max_length=120,
-        validators=[validate_single_line],
         help_text=_("A first name or a made-up name is enough."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={"max_length": _("Please shorten your name to at most 120 characters.")},
@@ -197,7 +193,6 @@ class HelpRequestForm(GuardedForm):
     account = forms.CharField(
         label=_("What happened? Tell us in your own words"),
         max_length=MAX_MESSAGE_LENGTH,
-        validators=[reject_control_characters],
         help_text=_("Write only what we need to help you. You can leave out names of other people."),
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={
