@@ -3,160 +3,26 @@ safety.guards.GuardedForm): direction overrides and isolates, zero-width and con
 bytes that are not UTF-8 and addresses without a public domain are refused the same way by the
 signing, subscribe, pledge, contact and help forms, with a translated 400 that keeps the form."""
 
-from dataclasses import dataclass
-from urllib.parse import urlencode
-
 import pytest
 from django import forms
 from django.utils import translation
 from django.utils.html import escape
 
-from campaigns.factories import CampaignPageFactory
-from campaigns.models import Signature
-from contact.factories import ContactPageFactory, HelpRequestPageFactory, make_caseworker_key
-from contact.models import ContactMessage, HelpRequest
-from donations.factories import DonationPageFactory
-from donations.models import Pledge
-from newsletter.models import Subscriber
 from safety.guards import GuardedForm
-from safety.tests.form_tokens import backdated_token
 from safety.validators import validate_public_email, validate_text_block, validate_text_line
+from tests.public_forms import every_public_form
 
 pytestmark = pytest.mark.django_db
 
 CONTROL = "Please remove the invisible or control characters from this field."
 UNREADABLE = "Some characters in this field could not be read. Please type it again."
 ONE_LINE = "Please write this on one line."
-PUBLIC_DOMAIN = "Please check the part after the @: it must be a public domain, e.g. example.org."
-
-
-@dataclass
-class PublicForm:
-    """One public form: where it posts, what a good submission is, what it stores."""
-
-    name: str
-    path: str
-    data: dict
-    model: type
-    text_fields: tuple = ()
-    block_fields: tuple = ()
-    email_fields: tuple = ()
-    email_message: str = PUBLIC_DOMAIN
-
-    def post(self, client, language="en", **overrides):
-        body = {**self.data, **overrides}
-        return client.post(
-            f"/{language}{self.path}",
-            urlencode(body),
-            content_type="application/x-www-form-urlencoded",
-        )
-
-    def post_raw(self, client, field, raw, language="en"):
-        """A body with ``raw`` (already percent-encoded bytes) as the value of ``field``."""
-        body = urlencode({name: value for name, value in self.data.items() if name != field})
-        return client.post(
-            f"/{language}{self.path}",
-            f"{body}&{field}={raw}",
-            content_type="application/x-www-form-urlencoded",
-        )
 
 
 @pytest.fixture
 def public_forms(site_tree, django_user_model, settings):
     settings.RATE_LIMITS = {name: (10**9, window) for name, (_limit, window) in settings.RATE_LIMITS.items()}
-    home = site_tree.homes["tk"]
-    campaign = CampaignPageFactory(parent=home)
-    donation = DonationPageFactory(parent=home)
-    contact = ContactPageFactory(parent=home)
-    help_page = HelpRequestPageFactory(parent=home)
-    caseworker = django_user_model.objects.create_superuser("caseworker", "", "a-long-test-password")
-    make_caseworker_key(caseworker, iterations=1000)
-    return [
-        PublicForm(
-            "signing",
-            f"/campaigns/{campaign.pk}/sign/",
-            {
-                "full_name": "Aýna Gurbanowa",
-                "email": "ayna@example.org",
-                "country": "TR",
-                "city": "Stambul",
-                "consent": "on",
-                "website": "",
-                "form_token": backdated_token("campaigns.sign"),
-            },
-            Signature,
-            text_fields=("full_name", "city"),
-            email_fields=("email",),
-        ),
-        PublicForm(
-            "subscribe",
-            "/newsletter/subscribe/",
-            {
-                "email": "ayna@example.org",
-                "language": "tk",
-                "newsletter_consent": "on",
-                "website": "",
-                "form_token": backdated_token("newsletter-subscribe"),
-            },
-            Subscriber,
-            email_fields=("email",),
-        ),
-        PublicForm(
-            "pledge",
-            f"/donations/pledge/{donation.pk}/",
-            {
-                "amount": "500",
-                "currency": "TRY",
-                "frequency": "one_off",
-                "name": "Aýna Gurbanowa",
-                "email": "ayna@example.org",
-                "consent": "on",
-                "website": "",
-                "form_token": backdated_token("pledge"),
-            },
-            Pledge,
-            text_fields=("name",),
-            email_fields=("email",),
-        ),
-        PublicForm(
-            "contact",
-            f"/contact/message/{contact.pk}/",
-            {
-                "name": "Leyla Demir",
-                "email": "leyla@example.org",
-                "subject": "Röportaj isteği",
-                "message": "Merhaba, bir röportaj için görüşmek istiyoruz.",
-                "consent": "on",
-                "website": "",
-                "form_token": backdated_token("contact.message"),
-            },
-            ContactMessage,
-            text_fields=("name", "subject"),
-            block_fields=("message",),
-            email_fields=("email",),
-        ),
-        PublicForm(
-            "help",
-            f"/contact/help/{help_page.pk}/",
-            {
-                "category": "detention",
-                "location": "Stambul, Arnawutköý",
-                "contact_channel": "email",
-                "contact_value": "merdan@example.org",
-                "language": "tk",
-                "name": "Merdan",
-                "account": "Doganym deportasiýa merkezinde saklanýar.",
-                "consent": "on",
-                "website": "",
-                "form_token": backdated_token("contact.help"),
-            },
-            HelpRequest,
-            text_fields=("location", "name"),
-            block_fields=("account",),
-            email_fields=("contact_value",),
-            email_message="Please enter a valid e-mail address, e.g. name@example.org.",
-        ),
-    ]
+    return every_public_form(site_tree.homes["tk"], django_user_model)
 
 
 def each_field(public_forms, kind):
