@@ -40,7 +40,7 @@ def test_the_page_shows_the_warning_the_quick_exit_and_every_question(client, he
     assert "noreferrer" in quick_exit["rel"]
     assert html.select_one("script[src$='contact/js/quick_exit.js']")
     form = html.select_one("form.help-form")
-    assert form["action"] == f"/tk/contact/help/{help_page.pk}/"
+    assert form["action"] == f"/tk/contact/help/{help_page.pk}/#form-errors"  # lands on the error summary
     names = {element["name"] for element in form.select("[name]")}
     assert {
         "category",

@@ -31,7 +31,7 @@ def test_every_page_has_the_footer_subscribe_form_with_the_page_language_presele
         page = soup_of(client.get(f"/{code}/"))
         form = page.select_one(".site-footer form.subscribe-form--footer")
         assert form is not None, code
-        assert form["action"] == f"/{code}/newsletter/subscribe/"
+        assert form["action"] == f"/{code}/newsletter/subscribe/#form-errors"  # lands on the error summary
         assert form.select_one("select[name=language] option[selected]")["value"] == code
         assert form.select_one("input[name=email]")["type"] == "email"
         consent = form.select_one("input[name=newsletter_consent]")
