@@ -2,7 +2,6 @@
 
 import binascii
 import json
-import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from safety import sealing
 from safety.guards import GuardedForm
-from safety.validators import validate_public_email
+from safety.validators import SIGNAL_USERNAME, TELEGRAM_USERNAME, is_phone_number, validate_public_email
 
 from .models import ANSWER_LANGUAGES, CaseStatus, CaseworkerKey, Category, ContactChannel, unb64
 
@@ -26,19 +25,6 @@ HELP_CONSENT = _(
     "I agree that HHD keeps what I wrote, sealed so that only its caseworkers can read it, to help "
     "me and to contact me the way I chose. I can ask for it to be deleted at any time."
 )
-
-# Phone numbers as people write them: digits with spaces, dots, dashes, brackets, a leading +.
-PHONE = re.compile(r"^\+?[\d\s().-]+$")
-TELEGRAM_USERNAME = re.compile(r"^@?[A-Za-z][A-Za-z0-9_]{4,31}$")
-SIGNAL_USERNAME = re.compile(r"^@?[A-Za-z][A-Za-z0-9_]{2,31}\.\d{2,9}$")
-
-
-def _digits(value):
-    return sum(character.isdigit() for character in value)
-
-
-def is_phone_number(value: str) -> bool:
-    return bool(PHONE.match(value)) and 7 <= _digits(value) <= 15
 
 
 def clean_contact_value(channel: str, value: str) -> str:

@@ -105,6 +105,18 @@ def sealing_keys():
     return list(CaseworkerKey.objects.filter(active=True, user__in=caseworkers().values("pk")).order_by("pk"))
 
 
+def help_requests_can_be_sealed() -> bool:
+    """Whether the help form can take a request now: some caseworker key to seal it to.
+
+    The help page is cached for everyone, so this is remembered per page-cache generation;
+    registering, replacing or retiring a key moves the generation (contact.apps). Should the
+    last caseworker lose the permission meanwhile, the form's answer says it (503).
+    """
+    from caching.generation import cached_fragment
+
+    return cached_fragment("contact:help-can-be-sealed", lambda: bool(sealing_keys()))
+
+
 def submit_help_request(submission: HelpRequestSubmission) -> HelpRequest:
     """Seal a help request to every caseworker key and store only the sealed blobs and the metadata.
 

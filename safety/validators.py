@@ -5,6 +5,7 @@ new field cannot be left without it: a one-line field takes ``validate_text_line
 multi-line one (a textarea) ``validate_text_block``, an address ``validate_public_email``.
 """
 
+import re
 import unicodedata
 
 from django import forms
@@ -47,6 +48,17 @@ RESERVED_TOP_LEVEL_DOMAINS = frozenset(
         "test",
     }
 )
+
+
+# Phone numbers as people write them: digits with spaces, dots, dashes, brackets, a leading +.
+PHONE = re.compile(r"^\+?[\d\s().-]+$")
+TELEGRAM_USERNAME = re.compile(r"^@?[A-Za-z][A-Za-z0-9_]{4,31}$")
+SIGNAL_USERNAME = re.compile(r"^@?[A-Za-z][A-Za-z0-9_]{2,31}\.\d{2,9}$")
+
+
+def is_phone_number(value: str) -> bool:
+    """A phone number as people write it, with 7 to 15 digits (E.164's longest)."""
+    return bool(PHONE.match(value)) and 7 <= sum(character.isdigit() for character in value) <= 15
 
 
 def _refuse_hidden_characters(value: str, allowed: str) -> None:

@@ -91,3 +91,18 @@ def test_too_many_attempts_open_on_the_message_too(page, live_server, public_for
     summary = page.locator("#form-errors")
     expect(summary).to_be_in_viewport()
     expect(summary).to_be_focused()
+
+
+def test_without_a_caseworker_key_the_help_page_says_so_on_its_first_screen(page, live_server, demo_site):
+    """Nobody can open a request: said before anything could be typed, with the other channels."""
+    from home.models import OrganisationDetails
+
+    OrganisationDetails.objects.update(signal="+90 555 010 20 30", telegram="@hhd_yardim")
+    page.goto(f"{live_server.url}{HelpRequestPage.objects.live().get(locale__language_code='tk').url}")
+    notice = page.locator(".help-unavailable")
+    expect(notice).to_be_in_viewport()
+    expect(notice.locator(".help-channels li")).to_have_count(3)  # Signal, Telegram, e-mail
+    expect(notice.locator(".help-channels li").first).to_contain_text("Signal")
+    expect(notice.locator(".help-channels li").last).to_contain_text("@")
+    expect(page.locator("main form")).to_have_count(0)
+    screenshot_of_the_viewport(page, "help-without-key-tk-phone")
