@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from caching.middleware import hot_pages
 from contact.factories import HelpRequestPageFactory, make_caseworker_key
-from contact.models import CaseEnvelope, CaseStatus, HelpRequest
+from contact.models import CaseEnvelope, CaseStatus, CaseworkerKey, HelpRequest
 from home.factories import translate_page
 from home.models import OrganisationDetails
 from safety import references
@@ -269,6 +269,20 @@ def test_registering_a_caseworker_key_brings_the_form_back_to_the_cached_page(
     html = soup_of(client.get(help_page.url))
     assert html.select_one("form.help-form") is not None
     assert html.select_one(".help-unavailable") is None
+
+
+def test_a_request_that_finds_no_key_behind_a_stale_page_makes_the_page_say_so(
+    client, help_page, caseworker_key, django_capture_on_commit_callbacks
+):
+    """The only caseworker lost her key without the cache hearing of it: the first refused request
+    corrects the cached page."""
+    assert soup_of(client.get(help_page.url)).select_one("form.help-form") is not None
+    CaseworkerKey.objects.update(active=False)  # no signal: the cached page still offers the form
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post_help(client, help_page).status_code == 503
+    html = soup_of(client.get(help_page.url))
+    assert html.select_one("form.help-form") is None
+    assert html.select_one(".help-unavailable") is not None
 
 
 def test_without_a_caseworker_key_nothing_is_stored_and_the_person_is_told_where_to_write(
