@@ -18,7 +18,10 @@ def register_demo_caseworker_key(user) -> list[str]:
     """Give ``user`` a caseworker key under the published passphrase unless they have one;
     return the lines for the command's report."""
     if CaseworkerKey.objects.filter(user=user, active=True).exists():
-        return [f"  Caseworker key: {user.get_username()!r} has one already, left unchanged."]
+        return [
+            f"  Caseworker key of {user.get_username()!r}: exists already, left unchanged (passphrase "
+            f"{DEMO_CASEWORKER_PASSPHRASE} unless it was changed)"
+        ]
     make_caseworker_key(user, passphrase=DEMO_CASEWORKER_PASSPHRASE)
     return [
         f"  Caseworker key of {user.get_username()!r}: passphrase {DEMO_CASEWORKER_PASSPHRASE}  "
