@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from safety.guards import GuardedForm
-from safety.validators import validate_person_name, validate_single_line
+from safety.validators import validate_person_name
 
 from .countries import COUNTRIES, DEFAULT_COUNTRY
 
@@ -31,7 +31,6 @@ class SignatureForm(GuardedForm):
         label=_("City (optional)"),
         max_length=80,
         required=False,
-        validators=[validate_single_line],
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
     show_publicly = forms.BooleanField(

@@ -9,4 +9,10 @@ class ContactConfig(AppConfig):
     verbose_name = _("Contact and help requests")
 
     def ready(self):
+        from caching.signals import purge_on_change_of
+
         from . import retention  # noqa: F401 - registers the retention jobs
+        from .models import CaseworkerKey
+
+        # The help page says whether it can take requests (contact.services).
+        purge_on_change_of(CaseworkerKey)

@@ -2,7 +2,6 @@
 
 import binascii
 import json
-import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from safety import sealing
 from safety.guards import GuardedForm
-from safety.validators import reject_control_characters, validate_single_line
+from safety.validators import SIGNAL_USERNAME, TELEGRAM_USERNAME, is_phone_number, validate_public_email
 
 from .models import ANSWER_LANGUAGES, CaseStatus, CaseworkerKey, Category, ContactChannel, unb64
 
@@ -27,19 +26,6 @@ HELP_CONSENT = _(
     "me and to contact me the way I chose. I can ask for it to be deleted at any time."
 )
 
-# Phone numbers as people write them: digits with spaces, dots, dashes, brackets, a leading +.
-PHONE = re.compile(r"^\+?[\d\s().-]+$")
-TELEGRAM_USERNAME = re.compile(r"^@?[A-Za-z][A-Za-z0-9_]{4,31}$")
-SIGNAL_USERNAME = re.compile(r"^@?[A-Za-z][A-Za-z0-9_]{2,31}\.\d{2,9}$")
-
-
-def _digits(value):
-    return sum(character.isdigit() for character in value)
-
-
-def is_phone_number(value: str) -> bool:
-    return bool(PHONE.match(value)) and 7 <= _digits(value) <= 15
-
 
 def clean_contact_value(channel: str, value: str) -> str:
     """The contact value checked for its channel; raises a translated ValidationError."""
@@ -47,6 +33,7 @@ def clean_contact_value(channel: str, value: str) -> str:
     if channel == ContactChannel.EMAIL:
         try:
             validate_email(value)
+            validate_public_email(value)
         except ValidationError:
             raise ValidationError(
                 _("Please enter a valid e-mail address, e.g. name@example.org."), code="email"
@@ -77,7 +64,6 @@ class ContactForm(GuardedForm):
     name = forms.CharField(
         label=_("Your name"),
         max_length=120,
-        validators=[validate_single_line],
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={
             "required": _("Please tell us your name."),
@@ -97,7 +83,6 @@ class ContactForm(GuardedForm):
     subject = forms.CharField(
         label=_("Subject"),
         max_length=150,
-        validators=[validate_single_line],
         error_messages={
             "required": _("Please write a subject in a few words."),
             "max_length": _("Please shorten the subject to at most 150 characters."),
@@ -106,7 +91,6 @@ class ContactForm(GuardedForm):
     message = forms.CharField(
         label=_("Your message"),
         max_length=MAX_MESSAGE_LENGTH,
-        validators=[reject_control_characters],
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={
             "required": _("Please write your message."),
@@ -146,7 +130,6 @@ class HelpRequestForm(GuardedForm):
     location = forms.CharField(
         label=_("Where are you? (city or country)"),
         max_length=120,
-        validators=[validate_single_line],
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={
             "required": _("Please tell us the city or country where you are."),
@@ -189,7 +172,6 @@ class HelpRequestForm(GuardedForm):
         label=_("Your name (optional)"),
         required=False,
         max_length=120,
-        validators=[validate_single_line],
         help_text=_("A first name or a made-up name is enough."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={"max_length": _("Please shorten your name to at most 120 characters.")},
@@ -197,7 +179,6 @@ class HelpRequestForm(GuardedForm):
     account = forms.CharField(
         label=_("What happened? Tell us in your own words"),
         max_length=MAX_MESSAGE_LENGTH,
-        validators=[reject_control_characters],
         help_text=_("Write only what we need to help you. You can leave out names of other people."),
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={

@@ -155,8 +155,12 @@ class HelpRequestPage(FormPage):
 
     def get_context(self, request, *args, **kwargs):
         from .forms import HelpRequestForm
+        from .services import help_requests_can_be_sealed
 
         context = super().get_context(request, *args, **kwargs)
+        # Without a caseworker key the page says so at the top and offers no form that would
+        # refuse what a person typed; it names the organisation's safer channels instead.
+        context["help_available"] = help_requests_can_be_sealed()
         # The page is served under its language's prefix: the active language is its own.
         context.setdefault("form", HelpRequestForm(language=translation.get_language()))
         context["privacy_page"] = self.localized_privacy_page()

@@ -105,6 +105,29 @@ def sealing_keys():
     return list(CaseworkerKey.objects.filter(active=True, user__in=caseworkers().values("pk")).order_by("pk"))
 
 
+def help_requests_can_be_sealed() -> bool:
+    """Whether the help form can take a request now: some caseworker key to seal it to.
+
+    The help page is cached for everyone, so this is remembered per page-cache generation;
+    registering, replacing or retiring a key moves the generation (contact.apps). Should the
+    last caseworker lose the permission meanwhile, the first request that finds no key
+    corrects it (``help_requests_found_no_key``).
+    """
+    from caching.generation import cached_fragment
+
+    return cached_fragment("contact:help-can-be-sealed", lambda: bool(sealing_keys()))
+
+
+def help_requests_found_no_key() -> None:
+    """A request found no key to seal to although the page offered the form: purge the cached
+    pages once, so that the help page says it is not available. Once the generation moved the
+    fact is computed again (False), so later refused requests purge nothing."""
+    if help_requests_can_be_sealed():
+        from caching.signals import purge
+
+        purge()
+
+
 def submit_help_request(submission: HelpRequestSubmission) -> HelpRequest:
     """Seal a help request to every caseworker key and store only the sealed blobs and the metadata.
 

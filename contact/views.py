@@ -98,6 +98,7 @@ class AskForHelpView(PublicFormView):
         try:
             case = services.submit_help_request(submission)
         except services.NoCaseworkerKey:
+            services.help_requests_found_no_key()
             return render_page_again(self.request, self.page, form, status=503, unavailable=True)
         return _request_sent(self.request, self.page, case, gave_email=submission.contact_channel == "email")
 

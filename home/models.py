@@ -1,5 +1,6 @@
 """Home page, standard pages and the organisation's contact details."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Subquery, Value, When
 from django.utils.functional import SimpleLazyObject
@@ -9,6 +10,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from safety.validators import SIGNAL_USERNAME, TELEGRAM_USERNAME, is_phone_number
 
 from .admin_forms import PageForm
 from .blocks import BodyBlock
@@ -124,6 +127,23 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
+def validate_signal_contact(value):
+    if not (is_phone_number(value) or SIGNAL_USERNAME.match(value)):
+        raise ValidationError(
+            _("Write a phone number with the country code or a Signal username, e.g. hhd.01.")
+        )
+
+
+def validate_telegram_contact(value):
+    if not TELEGRAM_USERNAME.match(value):
+        raise ValidationError(_("Write the Telegram username, e.g. @hakhukugadayanc."))
+
+
+def validate_phone_number(value):
+    if not is_phone_number(value):
+        raise ValidationError(_("Write a phone number with the country code, e.g. +90 555 123 45 67."))
+
+
 class OrganisationDetails(TranslatableMixin, models.Model):
     """The organisation's name, address and channels, shown in every page's footer.
 
@@ -165,6 +185,34 @@ class OrganisationDetails(TranslatableMixin, models.Model):
         blank=True,
         help_text=_("TikTok handle with @, e.g. @hakhukugadayanc."),
     )
+    # The ways to reach HHD that the help page offers when it cannot take a request, safest first
+    # (Signal, Telegram, phone, then the e-mail address).
+    signal = models.CharField(
+        _("Signal number or username"),
+        max_length=40,
+        blank=True,
+        validators=[validate_signal_contact],
+        help_text=_(
+            "Signal phone number or username, e.g. +90 555 123 45 67 or hhd.01. Offered first to people "
+            "who ask for help. Leave empty if HHD does not use Signal."
+        ),
+    )
+    telegram = models.CharField(
+        _("Telegram username"),
+        max_length=40,
+        blank=True,
+        validators=[validate_telegram_contact],
+        help_text=_(
+            "Telegram username with @, e.g. @hakhukugadayanc. Leave empty if HHD does not use Telegram."
+        ),
+    )
+    phone = models.CharField(
+        _("phone number"),
+        max_length=40,
+        blank=True,
+        validators=[validate_phone_number],
+        help_text=_("A phone number that someone answers, with the country code, e.g. +90 555 123 45 67."),
+    )
 
     panels = [
         HelpPanel(
@@ -177,7 +225,14 @@ class OrganisationDetails(TranslatableMixin, models.Model):
             [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("address")], heading=_("Name and address")
         ),
         MultiFieldPanel(
-            [FieldPanel("email"), FieldPanel("youtube_handle"), FieldPanel("tiktok_handle")],
+            [
+                FieldPanel("email"),
+                FieldPanel("signal"),
+                FieldPanel("telegram"),
+                FieldPanel("phone"),
+                FieldPanel("youtube_handle"),
+                FieldPanel("tiktok_handle"),
+            ],
             heading=_("Channels"),
         ),
     ]
@@ -188,6 +243,9 @@ class OrganisationDetails(TranslatableMixin, models.Model):
         SynchronizedField("email"),
         SynchronizedField("youtube_handle"),
         SynchronizedField("tiktok_handle"),
+        SynchronizedField("signal"),
+        SynchronizedField("telegram"),
+        SynchronizedField("phone"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -204,6 +262,26 @@ class OrganisationDetails(TranslatableMixin, models.Model):
     @property
     def tiktok_url(self):
         return f"https://www.tiktok.com/{self.tiktok_handle}" if self.tiktok_handle else ""
+
+    @property
+    def signal_url(self):
+        """Signal's link for a phone number (a username's link needs the app's own encoding)."""
+        return (
+            f"https://signal.me/#p/{self.phone_digits(self.signal)}" if is_phone_number(self.signal) else ""
+        )
+
+    @property
+    def telegram_url(self):
+        return f"https://t.me/{self.telegram.lstrip('@')}" if self.telegram else ""
+
+    @property
+    def phone_url(self):
+        return f"tel:{self.phone_digits(self.phone)}" if self.phone else ""
+
+    @staticmethod
+    def phone_digits(number):
+        """+ and the digits of a phone number, as links take it."""
+        return ("+" if number.strip().startswith("+") else "") + "".join(filter(str.isdigit, number))
 
     @classmethod
     def for_language(cls, language_code):

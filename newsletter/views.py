@@ -48,7 +48,7 @@ class SubscribeView(PublicFormView):
         return _page(request, "newsletter/subscribe.html", {"form": SubscribeForm()})
 
     def form_invalid(self, form):
-        return _page(self.request, "newsletter/subscribe.html", {"form": form})
+        return _page(self.request, "newsletter/subscribe.html", {"form": form}, status=400)
 
     def success(self, form):
         return _page(self.request, "newsletter/check_inbox.html")

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 # Public forms count the visitor's address by the deployment's trusted-proxy rule.
 from hhd_site.proxies import client_ip  # noqa: F401 - re-exported for the form views
 from safety.consent import consent_version, wording_language
+from safety.validators import apply_public_text_rule
 
 HONEYPOT_FIELD = "website"
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name
@@ -72,7 +73,8 @@ class GuardedForm(forms.Form):
 
     Subclasses set ``form_name`` (and ``consent_field`` when their consent box has another
     name). After ``is_valid()``, ``caught_by_honeypot`` tells the view to answer as if all went
-    well and store nothing.
+    well and store nothing. Every text field a person fills in gets the one text rule of
+    safety.validators (hidden, direction and unreadable characters; public mail domains).
     """
 
     form_name = "form"
@@ -90,6 +92,9 @@ class GuardedForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name != HONEYPOT_FIELD:
+                apply_public_text_rule(field)
         self.fields[TOKEN_FIELD].initial = issue_form_token(self.form_name)
         # A bound form re-rendered with errors gets a fresh token, so the visitor's next
         # attempt is measured from now.

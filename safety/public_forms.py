@@ -18,6 +18,10 @@ A POST passes, in this order:
 
 Every answer is private (``Cache-Control: no-store``). Public pages are cached and carry no
 CSRF token, so these views are CSRF-exempt: steps 1, 4 and 6 protect them instead.
+
+A refusal (400, 409, 429, 503) says why in the element with ``ERROR_SUMMARY_ID``; the form's
+action carries it as the fragment ({% form_action %}, safety/templatetags/public_forms.py), so
+that a visitor on a phone lands on the message, not at the top of a long page.
 """
 
 from django.utils.decorators import method_decorator
@@ -28,6 +32,8 @@ from hhd_site.headers import keep_private
 from safety.digests import normalise_email
 from safety.guards import client_ip, is_cross_site
 from safety.ratelimits import forbidden_cross_site, over_limit
+
+ERROR_SUMMARY_ID = "form-errors"
 
 
 @method_decorator(csrf_exempt, name="dispatch")

@@ -32,7 +32,9 @@ def test_the_page_shows_the_intro_the_warning_and_the_form(client, contact_page)
     assert contact_page.intro in html.get_text()
     assert html.select_one(".safety-warning")
     form = html.select_one("form.contact-form")
-    assert form["action"] == f"/tk/contact/message/{contact_page.pk}/"
+    assert (
+        form["action"] == f"/tk/contact/message/{contact_page.pk}/#form-errors"
+    )  # lands on the error summary
     assert {"name", "email", "subject", "message", "consent", "website", "form_token"} <= {
         element["name"] for element in form.select("[name]")
     }

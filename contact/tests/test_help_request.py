@@ -11,8 +11,9 @@ from django.test.utils import CaptureQueriesContext
 
 from caching.middleware import hot_pages
 from contact.factories import HelpRequestPageFactory, make_caseworker_key
-from contact.models import CaseEnvelope, CaseStatus, HelpRequest
+from contact.models import CaseEnvelope, CaseStatus, CaseworkerKey, HelpRequest
 from home.factories import translate_page
+from home.models import OrganisationDetails
 from safety import references
 
 from .conftest import TEST_ITERATIONS, backdated_token, help_data, open_case
@@ -30,7 +31,7 @@ def post_help(client, page, language="tk", **overrides):
     return client.post(f"/{language}/contact/help/{page.pk}/", help_data(**overrides))
 
 
-def test_the_page_shows_the_warning_the_quick_exit_and_every_question(client, help_page):
+def test_the_page_shows_the_warning_the_quick_exit_and_every_question(client, help_page, caseworker_key):
     response = client.get(help_page.url)
     assert response.status_code == 200
     html = soup_of(response)
@@ -40,7 +41,7 @@ def test_the_page_shows_the_warning_the_quick_exit_and_every_question(client, he
     assert "noreferrer" in quick_exit["rel"]
     assert html.select_one("script[src$='contact/js/quick_exit.js']")
     form = html.select_one("form.help-form")
-    assert form["action"] == f"/tk/contact/help/{help_page.pk}/"
+    assert form["action"] == f"/tk/contact/help/{help_page.pk}/#form-errors"  # lands on the error summary
     names = {element["name"] for element in form.select("[name]")}
     assert {
         "category",
@@ -218,6 +219,72 @@ def test_the_name_is_optional(client, help_page, caseworker_key):
     assert open_case(HelpRequest.objects.get(), caseworker_key)["name"] == ""
 
 
+@pytest.fixture
+def safer_channels(site_tree):
+    """The organisation's Signal, Telegram and phone, as editors set them (the same in every language)."""
+    OrganisationDetails.objects.update(
+        signal="+90 555 010 20 30", telegram="@hhd_yardim", phone="+90 212 555 01 02"
+    )
+
+
+def test_without_a_caseworker_key_the_page_says_so_before_any_field_with_the_safer_channels_first(
+    client, help_page, safer_channels
+):
+    html = soup_of(client.get(help_page.url))
+    main = html.select_one("main")
+    notice = main.select_one(".help-unavailable")
+    # At the top: right under the title, before the introduction, and no form that would refuse.
+    assert notice.find_previous_sibling() == main.select_one("h1")
+    assert main.select_one("form.help-form") is None
+    assert main.select("input, textarea, select") == []
+    assert notice.select_one("h2").get_text() == "Forma häzir elýeterli däl"  # in the page's language
+    channels = [item.get_text(" ", strip=True) for item in notice.select(".help-channels li")]
+    assert channels == [
+        "Signal: +90 555 010 20 30",
+        "Telegram: @hhd_yardim",
+        "Telefon: +90 212 555 01 02",
+        "E-poçta: hakhukugadayanc@gmail.com",
+    ]
+    links = [link["href"] for link in notice.select(".help-channels a")]
+    assert links == [
+        "https://signal.me/#p/+905550102030",
+        "https://t.me/hhd_yardim",
+        "tel:+902125550102",
+        "mailto:hakhukugadayanc@gmail.com",
+    ]
+
+
+def test_channels_an_editor_left_empty_are_not_offered_and_the_email_remains(client, help_page):
+    html = soup_of(client.get(help_page.url))
+    channels = [item.get_text(" ", strip=True) for item in html.select(".help-channels li")]
+    assert channels == ["E-poçta: hakhukugadayanc@gmail.com"]
+
+
+def test_registering_a_caseworker_key_brings_the_form_back_to_the_cached_page(
+    client, help_page, caseworker, django_capture_on_commit_callbacks
+):
+    assert soup_of(client.get(help_page.url)).select_one("form.help-form") is None
+    with django_capture_on_commit_callbacks(execute=True):
+        make_caseworker_key(caseworker, iterations=TEST_ITERATIONS)
+    html = soup_of(client.get(help_page.url))
+    assert html.select_one("form.help-form") is not None
+    assert html.select_one(".help-unavailable") is None
+
+
+def test_a_request_that_finds_no_key_behind_a_stale_page_makes_the_page_say_so(
+    client, help_page, caseworker_key, django_capture_on_commit_callbacks
+):
+    """The only caseworker lost her key without the cache hearing of it: the first refused request
+    corrects the cached page."""
+    assert soup_of(client.get(help_page.url)).select_one("form.help-form") is not None
+    CaseworkerKey.objects.update(active=False)  # no signal: the cached page still offers the form
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post_help(client, help_page).status_code == 503
+    html = soup_of(client.get(help_page.url))
+    assert html.select_one("form.help-form") is None
+    assert html.select_one(".help-unavailable") is not None
+
+
 def test_without_a_caseworker_key_nothing_is_stored_and_the_person_is_told_where_to_write(
     client, help_page, caplog
 ):
@@ -230,8 +297,9 @@ def test_without_a_caseworker_key_nothing_is_stored_and_the_person_is_told_where
     alert = html.select_one(".form-errors")
     assert alert["role"] == "alert"
     assert "hhd@example.org" in alert.get_text() or alert.select_one("a[href^=mailto]")
-    # What was typed is still there, to copy into an e-mail.
-    assert html.select_one("textarea[name=account]").get_text().strip().startswith("Doganym")
+    # What was typed is still there, to copy into a message sent another way; no form to send it again.
+    assert html.select_one(".help-unavailable textarea").get_text().strip().startswith("Doganym")
+    assert html.select_one("form.help-form") is None
     warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
     assert warnings == ["help request refused: no caseworker key is registered"]
     assert_no_personal_data_in(caplog)

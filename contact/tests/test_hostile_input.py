@@ -28,7 +28,7 @@ from contact.models import (
 from home.factories import translate_page
 from safety import references, sealing
 from safety.models import ConsentWording
-from safety.validators import reject_control_characters, validate_single_line
+from safety.validators import validate_text_block, validate_text_line
 from tests.hostile_input import (
     assert_every_error_is_shown,
     assert_kept_escaped,
@@ -138,7 +138,7 @@ def assert_single_line(value: str, max_length: int, *, required: bool) -> None:
     assert len(value) <= max_length
     assert value == " ".join(value.split())
     assert bool(value) or not required
-    validate_single_line(value)
+    validate_text_line(value)
 
 
 def assert_consent_versions_are_recorded(versions) -> None:
@@ -157,7 +157,7 @@ def assert_every_message_is_valid():
         validate_email(message.email)
         assert message.message and len(message.message) <= MAX_MESSAGE_LENGTH
         assert message.message == message.message.strip()
-        reject_control_characters(message.message)
+        validate_text_block(message.message)
         assert message.language in LANGUAGE_CODES
         assert message.status == MessageStatus.NEW
 
@@ -190,7 +190,7 @@ def assert_every_case_is_valid(material, newer_than: int):
         assert clean_contact_value(document["contact_channel"], value) == value
         account = document["account"]
         assert account and len(account) <= MAX_MESSAGE_LENGTH and account == account.strip()
-        reject_control_characters(account)
+        validate_text_block(account)
 
 
 def last_case_pk() -> int:

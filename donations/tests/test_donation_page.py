@@ -42,7 +42,7 @@ def test_the_page_shows_impact_suggested_amounts_accounts_and_the_form(client, s
     suggestions = html.select_one(".suggested-amounts").get_text()
     assert "500" in suggestions and "TRY" in suggestions and "EUR" in suggestions
     form = html.select_one("form.pledge-form")
-    assert form["action"] == f"/tk/donations/pledge/{page.pk}/"
+    assert form["action"] == f"/tk/donations/pledge/{page.pk}/#form-errors"  # lands on the error summary
     assert form.select_one("input[name=form_token]")["value"]
     assert form.select_one("[name=currency] option[selected]")["value"] == "TRY"
 

@@ -43,6 +43,25 @@ urls += [f"/ru/news/?topic={{topic.slug}}", f"/ru/feeds/topic/{{topic.slug}}.rss
 from django.contrib.auth import get_user_model
 admin = get_user_model().objects.get(username="admin")
 assert admin.is_superuser and admin.check_password("hhd-demo-admin")
+# The demo's help flow works: the admin has a caseworker key that the published passphrase opens,
+# the help page offers its form, and a request is sealed to that key and opens with it.
+from types import SimpleNamespace
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from contact import services
+from contact.factories import KEY_AAD, passphrase_key
+from contact.models import CaseworkerKey, unb64
+from contact.tests.conftest import open_case
+key = CaseworkerKey.objects.get(user=admin, active=True)
+wrapping = passphrase_key("hhd-demo-caseworker", unb64(key.passphrase_salt), key.passphrase_iterations)
+pkcs8 = AESGCM(wrapping).decrypt(unb64(key.passphrase_nonce), unb64(key.wrapped_private_key), KEY_AAD)
+material = SimpleNamespace(key=key, private_key=serialization.load_der_private_key(pkcs8, password=None))
+help_page = client.get("/tk/help/", HTTP_HOST="127.0.0.1").content.decode()
+assert 'class="form help-form"' in help_page and "help-unavailable" not in help_page
+case = services.submit_help_request(services.HelpRequestSubmission(
+    category="passport", urgent=False, location="Ankara", contact_channel="telegram",
+    contact_value="@aman_t", language="tk", name="", account="Pasport.", consent_version="tk-0"))
+assert open_case(case, material)["account"] == "Pasport."
 for url in urls:
     response = client.get(url, HTTP_HOST="127.0.0.1")
     print(response.status_code, url)
@@ -68,7 +87,8 @@ def test_the_demo_site_on_sqlite_serves_every_kind_of_page(tmp_path):
         assert result.returncode == 0, result.stderr[-3000:]
     # On development's SQLite file, and only there, the demo admin is made and printed last,
     # with the address the README's first command serves (SITE_URL's development default).
-    last_lines = result.stdout.strip().splitlines()[-3:]
+    last_lines = result.stdout.strip().splitlines()[-4:]
+    assert "hhd-demo-caseworker" in last_lines.pop(0)  # the demo caseworker key's passphrase
     assert "http://127.0.0.1:8000/admin/" in last_lines[0]
     assert "admin" in last_lines[1] and "hhd-demo-admin" in last_lines[2]
     result = manage(env, "shell", "-v0", "-c", CHECK.format(urls=URLS))

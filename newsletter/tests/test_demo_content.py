@@ -38,7 +38,7 @@ def test_a_live_newsletter_page_in_each_language_with_its_form_and_privacy_link(
         assert response.status_code == 200
         text = html.unescape(response.content.decode())
         assert demo_content.NEWSLETTER_PAGE[code].intro in text
-        assert f'action="/{code}/newsletter/subscribe/"' in text
+        assert f'action="/{code}/newsletter/subscribe/#form-errors"' in text
         assert f'href="{page.privacy_page.url}"' in text
     assert "Newsletter: a subscribe page and a draft issue in 4 languages" in seeded
 

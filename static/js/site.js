@@ -1,4 +1,11 @@
 // Progressive enhancement only: every page works without this file.
+// A refused form: the answer's address ends in #form-errors, so the browser has scrolled to
+// the message already; move the focus there too, so that it is read out and Tab goes on from it.
+(function () {
+  var summary = document.getElementById("form-errors");
+  if (summary) summary.focus();
+})();
+
 // Click-to-load video: nothing from YouTube loads until the visitor clicks.
 document.addEventListener("click", function (event) {
   var link = event.target.closest && event.target.closest("[data-video-src]");

@@ -5,11 +5,16 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import translation
 from playwright.sync_api import expect
 
 from newsletter.models import Subscriber
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# The server's messages, looked up in the catalogues in the test (so that rewording them
+# does not break it).
+TICK_THE_BOX = "Please tick the box to agree, or we cannot send you the newsletter."
+NOT_AN_ADDRESS = "Please enter a valid e-mail address, for example name@example.com."
 
 
 def assert_accessible(page, name):
@@ -30,11 +35,15 @@ def test_reader_subscribes_from_the_footer_in_russian_and_confirms_from_the_emai
     assert_accessible(page, "news index with the footer form")
 
     footer.get_by_label("Адрес электронной почты").fill("ayna@example.org")
-    footer.get_by_role("button", name="Подписаться").click()  # consent not ticked: the browser asks first
-    expect(page).to_have_url(f"{live_server.url}/ru/news/")
-    footer.get_by_label("Я хочу получать рассылку HHD").check()
+    footer.locator("button[type=submit]").click()  # consent not ticked: the server answers, in Russian
+    main = page.locator("main")
+    expect(main.locator(".form-errors")).to_be_visible()
+    with translation.override("ru"):
+        expect(main).to_contain_text(translation.gettext(TICK_THE_BOX))
+    expect(main.get_by_label("Адрес электронной почты")).to_have_value("ayna@example.org")
+    main.get_by_label("Я хочу получать рассылку HHD").check()
     screenshot("newsletter-footer-ru-phone")
-    footer.get_by_role("button", name="Подписаться").click()
+    main.locator("button[type=submit]").click()
 
     expect(page.locator("h1")).to_have_text("Проверьте почту")
     screenshot("newsletter-check-inbox-ru-phone")
@@ -74,4 +83,30 @@ def test_the_newsletter_page_keeps_what_was_typed_when_the_server_refuses_it(
     expect(main.get_by_label("Bültenin dili")).to_have_value("en")
     assert_accessible(page, "subscribe form with an error")
     screenshot("newsletter-page-error-tr-phone")
+    assert not Subscriber.objects.exists()
+
+
+def test_the_footer_form_on_a_turkmen_page_is_answered_by_the_server_in_turkmen_not_by_the_browser(
+    page, live_server, demo_site, screenshot, settings
+):
+    """No English validation bubble: the form is sent, refused with 400, and the messages are
+    the server's, in Turkmen, beside what was typed (the field stays type=email for the keyboard)."""
+    settings.FORM_MIN_FILL_SECONDS = 0
+    page.goto(f"{live_server.url}/tk/")
+    footer = page.locator(".site-footer")
+    address = footer.locator("input[name=email]")
+    expect(address).to_have_attribute("type", "email")
+    address.fill("ayna@")  # not an address; the consent is not ticked either
+    with page.expect_response(lambda response: response.request.method == "POST") as answer:
+        footer.locator("button[type=submit]").click()
+    assert answer.value.status == 400
+    assert "/tk/newsletter/subscribe/" in page.url
+    with translation.override("tk"):
+        messages = [translation.gettext(message) for message in (NOT_AN_ADDRESS, TICK_THE_BOX)]
+    form = page.locator("main form.subscribe-form")
+    for message in messages:
+        expect(form).to_contain_text(message)
+    expect(form.locator("input[name=email]")).to_have_value("ayna@")
+    expect(form.locator("select[name=language]")).to_have_value("tk")
+    screenshot("newsletter-footer-tk-phone-error")
     assert not Subscriber.objects.exists()

@@ -80,15 +80,24 @@ def demo_admin_refusal() -> str:
 
 
 def create_demo_admin(no_admin):
-    """Create the development superuser, leaving an existing one alone; return the lines to report."""
+    """Create the development superuser with a demo caseworker key (demo.caseworker), leaving an
+    existing one alone; return the lines to report."""
     if no_admin:
         return ["  Admin user: not created (--no-admin)."]
+    from demo.caseworker import register_demo_caseworker_key
+
     user_model = get_user_model()
     admin_url = public_url("/admin/")
-    if user_model.objects.filter(username=ADMIN_USERNAME).exists():
-        return [f"  Admin user: {ADMIN_USERNAME!r} exists already, left unchanged.", f"  Admin: {admin_url}"]
-    user_model.objects.create_superuser(username=ADMIN_USERNAME, email="", password=ADMIN_PASSWORD)
+    admin = user_model.objects.filter(username=ADMIN_USERNAME).first()
+    if admin is not None:
+        return [
+            *register_demo_caseworker_key(admin),
+            f"  Admin user: {ADMIN_USERNAME!r} exists already, left unchanged.",
+            f"  Admin: {admin_url}",
+        ]
+    admin = user_model.objects.create_superuser(username=ADMIN_USERNAME, email="", password=ADMIN_PASSWORD)
     return [
+        *register_demo_caseworker_key(admin),
         f"  Admin: {admin_url}",
         f"  Username: {ADMIN_USERNAME}",
         f"  Password: {ADMIN_PASSWORD}  (development only)",
