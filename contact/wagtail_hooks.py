@@ -4,6 +4,7 @@ from django.contrib.auth.models import Permission
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -19,6 +20,13 @@ register_permission_policy(ContactMessage, MessagesPolicy(ContactMessage))
 def only(permission):
     app_label, codename = permission.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+
+def url_finder(url_name):
+    """The admin URL finder that links an object's audit-log entries (Reports → Site history) to
+    ``url_name``, the one view of the object these viewsets route: they have no "edit" view, and
+    Wagtail's default finder would look one up and fail the whole report."""
+    return type("ContactAdminURLFinder", (ModelAdminURLFinder,), {"edit_url_name": url_name})
 
 
 class CaseViewSet(ModelViewSet):
@@ -39,6 +47,10 @@ class CaseViewSet(ModelViewSet):
     search_backend_name = None
     add_to_reference_index = False
     form_fields = ["status"]  # the generic add/edit views are not routed (get_urlpatterns)
+
+    @property
+    def url_finder_class(self):
+        return url_finder(self.get_url_name("case"))
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
@@ -79,6 +91,10 @@ class ContactMessageViewSet(ModelViewSet):
     search_backend_name = None
     add_to_reference_index = False
     form_fields = ["status"]  # the generic add/edit views are not routed (get_urlpatterns)
+
+    @property
+    def url_finder_class(self):
+        return url_finder(self.get_url_name("read"))
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
