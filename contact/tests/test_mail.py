@@ -142,3 +142,23 @@ def test_only_the_roles_that_answer_contact_messages_are_told_of_one(
         "caseworkers@hhd.example",
     ]
 
+
+def test_staff_are_written_to_in_their_admin_language_not_in_the_visitors(
+    client, help_page, contact_page, caseworker_key, django_user_model, smtp_server
+):
+    # caseworker_key belongs to "aylar", whose admin speaks English; "caseworkers" set no language.
+    staff_in_role(django_user_model, "Caseworkers")
+    russian_help = help_data(language="ru", urgent=None)
+    assert client.post(f"/ru/contact/help/{help_page.pk}/", russian_help).status_code == 200
+    assert client.post(f"/ru/contact/message/{contact_page.pk}/", contact_data()).status_code == 303
+    subjects = {(message["To"], message["Subject"].strip()) for message in smtp_server.messages}
+    assert subjects == {
+        ("aylar@hhd.example", "A new request in the caseworkers' inbox"),
+        # No admin language chosen: the site's default language (Turkmen), not the visitor's Russian.
+        ("caseworkers@hhd.example", "Işgärleriň poçta gutusynda täze haýyş"),
+        ("caseworkers@hhd.example", "Saýtdan täze hat"),
+    }
+    bodies = {message["To"]: everything_in(message) for message in smtp_server.messages}
+    assert "A new request arrived in the caseworkers' inbox." in bodies["aylar@hhd.example"]
+    for body in bodies.values():
+        assert not any("а" <= letter <= "я" for letter in body.lower())  # nothing in Russian
