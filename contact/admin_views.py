@@ -36,6 +36,7 @@ from . import services
 from .forms import (
     CaseUpdateForm,
     KeyRegistrationForm,
+    KeyReplacementConfirmation,
     PassphraseChangeForm,
     SealedNoteForm,
     parse_shared_envelopes,
@@ -328,12 +329,40 @@ class KeyView(CaseworkerView):
         return context
 
 
+class ReplaceKeyView(CaseworkerView):
+    """Replacing one's key, on its own page: what it costs, in numbers, and a confirmation."""
+
+    template_name = "contact/admin/replace_key.html"
+
+    def get_page_title(self):
+        return _("Replace my caseworker key")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        replacement = services.key_replacement(self.request.user)
+        context.update(
+            own_key=services.active_key_of(self.request.user),
+            replacement=replacement,
+            confirmation=KeyReplacementConfirmation(replacement=replacement),
+        )
+        return context
+
+
 class RegisterKeyView(CaseworkerView):
-    """Register a key pair made in the browser (POST from caseworker.js, answered in JSON)."""
+    """Register a key pair made in the browser (POST from caseworker.js, answered in JSON).
+
+    Replacing an active key needs its confirmation (KeyReplacementConfirmation), checked
+    against what the replacement costs at this moment."""
 
     http_method_names = ["post"]
 
     def post(self, request):
+        if services.active_key_of(request.user) is not None:
+            confirmation = KeyReplacementConfirmation(
+                request.POST, replacement=services.key_replacement(request.user)
+            )
+            if not confirmation.is_valid():
+                return JsonResponse({"errors": confirmation.errors.get_json_data()}, status=400)
         form = KeyRegistrationForm(request.POST)
         if not form.is_valid():
             return JsonResponse({"errors": form.errors.get_json_data()}, status=400)

@@ -266,6 +266,30 @@ def erase_case(case: HelpRequest, *, user) -> None:
 # --- Caseworker keys -------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class KeyReplacement:
+    """What replacing a caseworker's key would cost, in requests (sealed content still there).
+
+    ``cases``: requests the active key opens now, which the new key could not open until a
+    colleague shares them again. ``lost``: those of them sealed to no other active caseworker
+    key, so that nobody could ever read them again.
+    """
+
+    cases: int
+    lost: int
+
+
+def key_replacement(user) -> KeyReplacement:
+    """What replacing ``user``'s active key would cost now (nothing when they have no key)."""
+    key = active_key_of(user)
+    if key is None:
+        return KeyReplacement(cases=0, lost=0)
+    cases = HelpRequest.objects.filter(envelopes__key=key, anonymised_at__isnull=True)
+    others = [other.pk for other in sealing_keys() if other.pk != key.pk]
+    readable_by_others = CaseEnvelope.objects.filter(key__in=others).values("help_request_id")
+    return KeyReplacement(cases=cases.count(), lost=cases.exclude(pk__in=readable_by_others).count())
+
+
 def register_key(user, data: dict, spki: bytes) -> CaseworkerKey:
     """Register a key made in the user's browser; an earlier active key of theirs is retired.
 

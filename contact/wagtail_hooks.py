@@ -66,6 +66,7 @@ class CaseViewSet(ModelViewSet):
             path("<int:pk>/erase/", admin_views.EraseCaseView.as_view(), name="erase"),
             path("key/", admin_views.KeyView.as_view(), name="key"),
             path("key/register/", admin_views.RegisterKeyView.as_view(), name="register_key"),
+            path("key/replace/", admin_views.ReplaceKeyView.as_view(), name="replace_key"),
             path("key/passphrase/", admin_views.ChangePassphraseView.as_view(), name="change_passphrase"),
             path("share/", admin_views.ShareView.as_view(), name="share"),
             path("share/<int:key_id>/", admin_views.ShareWithView.as_view(), name="share_with"),

@@ -27,6 +27,7 @@ CASE_URL_NAMES = {
     "erase",
     "key",
     "register_key",
+    "replace_key",
     "change_passphrase",
     "share",
     "share_with",
