@@ -118,8 +118,8 @@ def test_a_caseworker_without_an_envelope_is_told_to_ask_a_colleague(
 
 
 def test_assigning_and_closing_are_logged_with_their_values_only(
-    client, caseworker, second_caseworker, caseworker_key
-):
+    client, caseworker, second_caseworker, caseworker_key, second_caseworker_key
+):  # the assignee holds a key: a case is offered only to those who can open it
     case = submit()
     client.force_login(caseworker)
     url = reverse("cases:update", args=[case.pk])

@@ -407,3 +407,42 @@ def test_replacing_a_key_names_the_requests_it_costs_and_wants_their_number_type
     expect(staff_page.locator("#recovery-key")).to_be_visible(timeout=UNLOCK_TIMEOUT)
     new_key = CaseworkerKey.objects.get(user=caseworker, active=True)
     assert new_key != old_key and new_key.passphrase_iterations == 600_000
+
+
+def test_the_caseworkers_dashboard_shows_new_urgent_and_waiting_requests_on_a_phone_and_a_desktop(
+    browser, staff_page, live_server, demo_site, caseworker, screenshot_of
+):
+    make_caseworker_key(caseworker, iterations=1000)
+    for urgent, status in ((True, "new"), (False, "new"), (True, "waiting"), (False, "waiting")):
+        case = services.submit_help_request(
+            services.HelpRequestSubmission(
+                category="detention", urgent=urgent, location="Stambul", contact_channel="phone",
+                contact_value="+90 555 000 00 00", language="tk", name="Merdan", account="Saklandy.",
+                consent_version="tk-0",
+            )
+        )  # fmt: skip
+        HelpRequest.objects.filter(pk=case.pk).update(status=status)
+
+    admin_login(staff_page, live_server, caseworker)
+    # The same signed-in session on her phone.
+    phone = browser.new_context(
+        viewport=PHONE, locale="en-GB", storage_state=staff_page.context.storage_state()
+    ).new_page()
+    for page, name in ((staff_page, "contact-dashboard-desktop"), (phone, "contact-dashboard-phone")):
+        page.goto(f"{live_server.url}/admin/")
+        panel = page.locator("#caseworkers-inbox-section")
+        expect(panel).to_be_in_viewport()
+        for label, count in (("New", "2"), ("Urgent", "2"), ("Waiting", "2")):
+            link = panel.get_by_role("link", name=f"{count} {label}")
+            expect(link).to_be_visible()
+            assert link.bounding_box()["height"] >= 44
+        expect(panel).not_to_contain_text("Merdan")
+        screenshot_of(page, name)
+
+    staff_page.locator("#caseworkers-inbox-section").get_by_role("link", name="2 Urgent").click()
+    rows = staff_page.locator("table.listing tbody tr")
+    expect(rows).to_have_count(2)
+    for index in range(2):
+        expect(rows.nth(index).get_by_role("cell", name="Urgent", exact=True)).to_be_visible()
+    screenshot_of(staff_page, "contact-inbox-urgent")
+    phone.context.close()
