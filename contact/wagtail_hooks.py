@@ -167,7 +167,9 @@ class AssignmentFormatter(LogFormatter):
     label = _("Assign case")
 
     def format_message(self, log_entry):
-        user_id = log_entry.data.get("assigned_to")
+        if "assigned_to" not in log_entry.data:
+            return str(self.label)
+        user_id = log_entry.data["assigned_to"]
         if not user_id:
             return gettext("Assignment removed")
         user = get_user_model().objects.filter(pk=user_id).first()
@@ -181,6 +183,8 @@ class StatusChangeFormatter(LogFormatter):
     label = _("Change status")
 
     def format_message(self, log_entry):
+        if not {"from", "to"} <= log_entry.data.keys():
+            return str(self.label)
         labels = dict(CaseStatus.choices)
         return gettext("Status changed from %(old)s to %(new)s") % {
             "old": labels.get(log_entry.data.get("from"), log_entry.data.get("from")),

@@ -43,9 +43,10 @@ def logged_site(site_tree, django_user_model):
         username="nobody", ip_address="192.0.2.1", user_agent="test", failures_since_start=1
     )
     group = Group.objects.get(name="Editors")
+    log(case, "contact.assign", user=actor, data={"assigned_to": actor.pk})
+    log(case, "contact.change_status", user=actor, data={"from": "new", "to": "in_progress"})
     for instance, action in [
         (case, "contact.open_case"),
-        (case, "contact.change_status"),
         (message, "contact.read_message"),
         (key, "contact.register_key"),
         (pledge, "donations.view_donor"),
@@ -121,6 +122,7 @@ def test_entries_of_cases_and_messages_link_to_their_own_admin_views(client, dja
     assert f'href="/admin/cases/{logged_site["case"].pk}/"' in content
     assert f'href="/admin/messages/{logged_site["message"].pk}/"' in content
     assert f'href="/admin/donations/edit/{logged_site["pledge"].pk}/"' in content
+    assert "Status changed from New to In progress" in content and "Assigned to root" in content
 
 
 def test_caseworkers_see_case_entries_but_no_link_to_what_they_may_not_open(
