@@ -19,10 +19,12 @@ from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -36,6 +38,7 @@ from . import services
 from .forms import (
     CaseUpdateForm,
     KeyRegistrationForm,
+    KeyReplacementConfirmation,
     PassphraseChangeForm,
     SealedNoteForm,
     parse_shared_envelopes,
@@ -57,11 +60,18 @@ def wants_json(request) -> bool:
 
 
 class CaseFilterSet(WagtailFilterSet):
-    """Filters of the inbox: status, category, urgency, answer language and the assigned caseworker."""
+    """Filters of the inbox: status, category, urgency, open or closed, answer language and the
+    assigned caseworker."""
 
     status = django_filters.ChoiceFilter(label=_("Status"), choices=CaseStatus.choices)
     category = django_filters.ChoiceFilter(label=_("Category"), choices=Category.choices)
-    urgent = django_filters.BooleanFilter(label=_("Urgent"))
+    # Choices with words, not a yes/no field: the active filter then reads "Urgent: Urgent", never "True".
+    urgent = django_filters.ChoiceFilter(
+        label=_("Urgent"), choices=[("true", _("Urgent")), ("false", _("Not urgent"))], method="filter_urgent"
+    )
+    open = django_filters.ChoiceFilter(
+        label=_("Open or closed"), choices=[("true", _("Open")), ("false", _("Closed"))], method="filter_open"
+    )
     language = django_filters.ChoiceFilter(label=_("Answer language"), choices=ANSWER_LANGUAGES)
     assigned_to = django_filters.ModelChoiceFilter(
         label=_("Assigned to"), queryset=lambda request: services.caseworkers()
@@ -69,7 +79,24 @@ class CaseFilterSet(WagtailFilterSet):
 
     class Meta:
         model = HelpRequest
-        fields = ["status", "category", "urgent", "language", "assigned_to"]
+        fields = ["status", "category", "urgent", "open", "language", "assigned_to"]
+
+    def filter_urgent(self, queryset, name, value):
+        return queryset.filter(urgent=value == "true")
+
+    def filter_open(self, queryset, name, value):
+        return queryset.filter(closed_at__isnull=value == "true")
+
+
+def urgency(case):
+    """ "Urgent" in words for an urgent case (a tick would be read out as "True"), else nothing."""
+    return gettext("Urgent") if case.urgent else ""
+
+
+class UrgencyColumn(Column):
+    """The word "Urgent" as a status tag, for the urgent cases only."""
+
+    cell_template_name = "contact/admin/urgent_cell.html"
 
 
 def _assignee(case):
@@ -92,15 +119,38 @@ class CaseIndexView(LinkedIndexView):
 
     filterset_class = CaseFilterSet
     page_title = _("Help requests")
-    list_export = ["display_reference", "created_at", "category", "urgent", "language", "status", "closed_at"]
-    export_headings = {"display_reference": _("Reference")}
+    # Metadata only, in words a person reads: the same labels as the list, in the admin's language.
+    list_export = [
+        "display_reference",
+        "created_at",
+        "get_category_display",
+        "urgent",
+        "get_language_display",
+        "get_status_display",
+        "closed_at",
+    ]
+    export_headings = {
+        "display_reference": _("Reference"),
+        "created_at": _("Received"),
+        "get_category_display": _("Category"),
+        "urgent": _("Urgent"),
+        "get_language_display": _("Answer in"),
+        "get_status_display": _("Status"),
+        "closed_at": _("Closed"),
+    }
+    custom_field_preprocess = {
+        "urgent": {
+            "csv": lambda urgent: gettext("Yes") if urgent else gettext("No"),
+            "xlsx": lambda urgent: gettext("Yes") if urgent else gettext("No"),
+        }
+    }
 
     @property
     def columns(self):
         return [
             self.title_column(_("Reference"), "reference"),
             Column("category", label=_("Category"), accessor="get_category_display", sort_key="category"),
-            BooleanColumn("urgent", label=_("Urgent"), sort_key="urgent"),
+            UrgencyColumn("urgent", label=_("Urgent"), accessor=urgency, sort_key="urgent"),
             Column("language", label=_("Answer in"), accessor="get_language_display", sort_key="language"),
             Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
             Column("assigned_to", label=_("Assigned to"), accessor=_assignee),
@@ -128,7 +178,18 @@ class CaseIndexView(LinkedIndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         # Metadata only, but it still leaves the site: every exported case is logged.
         services.log_export(queryset, user=self.request.user, export_format=spreadsheet_format)
-        return super().as_spreadsheet(queryset, spreadsheet_format)
+        response = super().as_spreadsheet(queryset, spreadsheet_format)
+        if response.streaming:
+            # The CSV is written after the view has returned, when the admin's language is no
+            # longer active: its headings and labels would come out in the site's default.
+            response.streaming_content = in_language(response.streaming_content, translation.get_language())
+        return response
+
+
+def in_language(chunks, language):
+    """Produce ``chunks`` with ``language`` active (for content generated lazily)."""
+    with translation.override(language):
+        yield from chunks
 
 
 class CaseworkerView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -213,7 +274,7 @@ def case_context(request, case):
         },
         "update_form": CaseUpdateForm(
             initial={"status": case.status, "assigned_to": case.assigned_to},
-            caseworkers=services.caseworkers(),
+            caseworkers=services.assignable_caseworkers(case),
         ),
     }
 
@@ -239,7 +300,7 @@ class CaseUpdateView(CaseworkerView):
 
     def post(self, request, pk):
         case = get_object_or_404(HelpRequest, pk=pk)
-        form = CaseUpdateForm(request.POST, caseworkers=services.caseworkers())
+        form = CaseUpdateForm(request.POST, caseworkers=services.assignable_caseworkers(case))
         if not form.is_valid():
             if wants_json(request):
                 return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
@@ -328,12 +389,40 @@ class KeyView(CaseworkerView):
         return context
 
 
+class ReplaceKeyView(CaseworkerView):
+    """Replacing one's key, on its own page: what it costs, in numbers, and a confirmation."""
+
+    template_name = "contact/admin/replace_key.html"
+
+    def get_page_title(self):
+        return _("Replace my caseworker key")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        replacement = services.key_replacement(self.request.user)
+        context.update(
+            own_key=services.active_key_of(self.request.user),
+            replacement=replacement,
+            confirmation=KeyReplacementConfirmation(replacement=replacement),
+        )
+        return context
+
+
 class RegisterKeyView(CaseworkerView):
-    """Register a key pair made in the browser (POST from caseworker.js, answered in JSON)."""
+    """Register a key pair made in the browser (POST from caseworker.js, answered in JSON).
+
+    Replacing an active key needs its confirmation (KeyReplacementConfirmation), checked
+    against what the replacement costs at this moment."""
 
     http_method_names = ["post"]
 
     def post(self, request):
+        if services.active_key_of(request.user) is not None:
+            confirmation = KeyReplacementConfirmation(
+                request.POST, replacement=services.key_replacement(request.user)
+            )
+            if not confirmation.is_valid():
+                return JsonResponse({"errors": confirmation.errors.get_json_data()}, status=400)
         form = KeyRegistrationForm(request.POST)
         if not form.is_valid():
             return JsonResponse({"errors": form.errors.get_json_data()}, status=400)

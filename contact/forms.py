@@ -317,6 +317,38 @@ class KeyRegistrationForm(forms.Form):
         return self.cleaned_data["recovery_nonce"].strip()
 
 
+class KeyReplacementConfirmation(forms.Form):
+    """A caseworker's confirmation that they replace their key knowing what it costs.
+
+    Always: that they understand. When requests would be readable by nobody afterwards: the
+    number of those requests, typed (a new request or a colleague's share since the page was
+    shown changes the number, and the confirmation with it).
+    """
+
+    understood = forms.BooleanField(
+        label=_(
+            "I understand that my old key stops working and that my new key cannot open these "
+            "requests until a colleague shares them with me."
+        ),
+        error_messages={"required": _("Confirm that you understand what replacing your key means.")},
+    )
+    lost_typed = forms.CharField(required=False, max_length=12)
+
+    def __init__(self, *args, replacement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.replacement = replacement
+
+    def clean_lost_typed(self):
+        typed = self.cleaned_data["lost_typed"].strip()
+        if self.replacement.lost and typed != str(self.replacement.lost):
+            raise ValidationError(
+                _("Type the number of requests that would be lost for good (%(count)s) to replace your key."),
+                code="lost_not_confirmed",
+                params={"count": self.replacement.lost},
+            )
+        return typed
+
+
 class PassphraseChangeForm(KeyRegistrationForm):
     """The same private key wrapped under a new passphrase (the public key must stay the same)."""
 

@@ -2,8 +2,8 @@
 
 - Help requests: holders of ``contact.handle_helprequests`` (the Caseworkers group and
   Administrators) and superusers. Nobody else sees a list, a case, an export or a key.
-- Contact messages: holders of ``contact.view_contactmessage`` (e.g. Moderators and
-  Administrators).
+- Contact messages: holders of ``contact.view_contactmessage`` (Caseworkers and Administrators:
+  the roles that answer people; not Moderators, by the least-data rule).
 
 The models have no default add/change/delete/view permissions (``default_permissions = ()``),
 so no group can be given them "by habit"; every admin view checks these policies.

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -98,6 +99,25 @@ class HelpRequestSubmission:
 def caseworkers():
     """Active users who may handle help requests."""
     return users_with(CASES)
+
+
+def assignable_caseworkers(case=None):
+    """Caseworkers a case can be given to: those with an active key (the others could not open it),
+    and whoever holds ``case`` now, so that saving its status does not silently unassign them."""
+    with_key = Q(caseworker_keys__active=True)
+    if case is not None and case.assigned_to_id:
+        with_key |= Q(pk=case.assigned_to_id)
+    return caseworkers().filter(with_key).distinct().order_by("first_name", "last_name", "username")
+
+
+def inbox_counts() -> dict:
+    """What waits in the inbox, as counts only: new requests, open urgent ones, waiting ones."""
+    open_cases = HelpRequest.objects.filter(closed_at__isnull=True)
+    return open_cases.aggregate(
+        new=Count("pk", filter=Q(status=CaseStatus.NEW)),
+        urgent=Count("pk", filter=Q(urgent=True)),
+        waiting=Count("pk", filter=Q(status=CaseStatus.WAITING)),
+    )
 
 
 def sealing_keys():
@@ -287,6 +307,30 @@ def erase_case(case: HelpRequest, *, user) -> None:
 
 
 # --- Caseworker keys -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyReplacement:
+    """What replacing a caseworker's key would cost, in requests (sealed content still there).
+
+    ``cases``: requests the active key opens now, which the new key could not open until a
+    colleague shares them again. ``lost``: those of them sealed to no other active caseworker
+    key, so that nobody could ever read them again.
+    """
+
+    cases: int
+    lost: int
+
+
+def key_replacement(user) -> KeyReplacement:
+    """What replacing ``user``'s active key would cost now (nothing when they have no key)."""
+    key = active_key_of(user)
+    if key is None:
+        return KeyReplacement(cases=0, lost=0)
+    cases = HelpRequest.objects.filter(envelopes__key=key, anonymised_at__isnull=True)
+    others = [other.pk for other in sealing_keys() if other.pk != key.pk]
+    readable_by_others = CaseEnvelope.objects.filter(key__in=others).values("help_request_id")
+    return KeyReplacement(cases=cases.count(), lost=cases.exclude(pk__in=readable_by_others).count())
 
 
 def register_key(user, data: dict, spki: bytes) -> CaseworkerKey:

@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from django_tasks import task
-from wagtail.users.models import UserProfile
 
 from hhd_site.public_url import public_url
 from safety.mail_delivery import send_or_retry
+from staff.languages import staff_language
 
 from .models import ContactMessage, HelpRequest
 from .permissions import CASES, MESSAGES, users_with
@@ -30,11 +30,11 @@ def admin_url(name, *args) -> str:
 
 
 def staff_mails(permission, subject_and_body):
-    """One message per active staff member with ``permission`` and an address, in their admin language."""
+    """One message per active staff member with ``permission`` and an address, in their admin
+    language, else the site's default language (never the visitor's: staff.languages)."""
     mails = []
     for user in users_with(permission).exclude(email=""):
-        language = UserProfile.get_for_user(user).get_preferred_language()
-        with translation.override(language):
+        with translation.override(staff_language(user)):
             subject, body = subject_and_body()
         mails.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
     return mails

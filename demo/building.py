@@ -23,6 +23,9 @@ class DemoSite:
     topics: dict = field(default_factory=dict)  # language code -> {topic key: Topic}
     articles: dict = field(default_factory=dict)  # article key -> {language code: page}
     site: Site | None = None
+    # Lines for the "Sign in" part of seed_demo's summary: demo accounts, keys and their
+    # passphrases (development only), added by whatever builds them.
+    sign_in: list = field(default_factory=list)
 
     def pages_of(self, language):
         """The pages a call to action can point at, by the names the texts use."""

@@ -61,13 +61,16 @@ ROLES: dict[str, dict] = {
             "wagtailredirects.add_redirect",
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
-            "contact.view_contactmessage",
+            # Not contact.view_contactmessage: moderators publish, they do not answer the people
+            # who write (the least data each role needs: docs/data-protection.md, rule 7).
         ],
         "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
         "images": ["add_image", "change_image", "choose_image", "delete_image"],
         "documents": ["add_document", "change_document", "choose_document", "delete_document"],
     },
     CASEWORKERS: {
+        # Contact messages too: people in trouble often write through the contact form, and
+        # caseworkers are the ones who answer people.
         "permissions": [
             ACCESS_ADMIN,
             "contact.handle_helprequests",

@@ -131,8 +131,16 @@ def editor(django_user_model):
 
 @pytest.fixture
 def moderator(django_user_model):
-    group = group_with("Moderators", "wagtailadmin.access_admin", "contact.view_contactmessage")
+    """As the Moderators role: no permission of this app (they publish, they answer nobody)."""
+    group = group_with("Moderators", "wagtailadmin.access_admin")
     return user_in(django_user_model, "moderator", group, email="moderator@hhd.example")
+
+
+@pytest.fixture
+def message_reader(django_user_model):
+    """Staff with the contact-message permission only (in the site's roles: caseworkers)."""
+    group = group_with("Message readers", "wagtailadmin.access_admin", "contact.view_contactmessage")
+    return user_in(django_user_model, "reader", group, email="reader@hhd.example")
 
 
 @pytest.fixture

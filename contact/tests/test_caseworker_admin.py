@@ -118,8 +118,8 @@ def test_a_caseworker_without_an_envelope_is_told_to_ask_a_colleague(
 
 
 def test_assigning_and_closing_are_logged_with_their_values_only(
-    client, caseworker, second_caseworker, caseworker_key
-):
+    client, caseworker, second_caseworker, caseworker_key, second_caseworker_key
+):  # the assignee holds a key: a case is offered only to those who can open it
     case = submit()
     client.force_login(caseworker)
     url = reverse("cases:update", args=[case.pk])
@@ -293,13 +293,83 @@ def test_the_same_public_key_cannot_be_registered_twice(client, caseworker, case
 
 def test_a_replaced_key_is_retired_and_receives_no_new_requests(client, caseworker, caseworker_key):
     client.force_login(caseworker)
-    client.post(reverse("cases:register_key"), browser_key_fields())
+    response = client.post(reverse("cases:register_key"), {**browser_key_fields(), "understood": "on"})
+    assert response.status_code == 200
     caseworker_key.key.refresh_from_db()
     assert not caseworker_key.key.active and caseworker_key.key.retired_at
     case = submit()
     assert list(CaseEnvelope.objects.filter(help_request=case).values_list("key__active", flat=True)) == [
         True
     ]
+
+
+@pytest.fixture
+def three_cases_one_sealed_to_nobody_else(caseworker_key, second_caseworker):
+    """The first caseworker opens three requests; only the first of them was sealed to nobody else
+    (the second caseworker registered their key after it arrived). An erased one counts for nothing."""
+    only_mine = submit()
+    make_caseworker_key(second_caseworker, iterations=1000)
+    shared, also_shared, erased = submit(), submit(), submit()
+    HelpRequest.objects.filter(pk=erased.pk).update(anonymised_at=timezone.now())
+    return [only_mine, shared, also_shared]
+
+
+def test_the_key_page_has_no_one_click_replacement_but_a_page_that_names_the_cost(
+    client, caseworker, three_cases_one_sealed_to_nobody_else
+):
+    client.force_login(caseworker)
+    key_page = soup_of(admin_get(client, reverse("cases:key")))
+    assert key_page.select_one("#key-form") is None  # the passphrase change stands alone
+    assert key_page.select_one(f"a[href='{reverse('cases:replace_key')}']")
+    page = soup_of(admin_get(client, reverse("cases:replace_key")))
+    assert page.select_one("[data-replacement-cases]").get_text(strip=True) == "3"
+    assert page.select_one("[data-replacement-lost]").get_text(strip=True) == "1"
+    consequences = page.select_one("[data-key-replacement]").get_text(" ", strip=True)
+    assert "could no longer open them with a new key" in consequences
+    assert "nobody could ever read it again" in consequences
+    form = page.select_one("#key-form")
+    assert form.select_one("input[name=understood][type=checkbox][required]")
+    typed = form.select_one("input[name=lost_typed][required]")
+    label = form.select_one(f"label[for={typed['id']}]").get_text(" ", strip=True)
+    assert label == "To confirm, type the number of requests that would be lost for good: 1"
+
+
+def test_replacing_a_key_that_would_lose_requests_needs_their_number_typed(
+    client, caseworker, caseworker_key, three_cases_one_sealed_to_nobody_else
+):
+    client.force_login(caseworker)
+    url = reverse("cases:register_key")
+    refused = [
+        {},
+        {"lost_typed": "1"},  # typed, but not the confirmation that they understand
+        {"understood": "on"},
+        {"understood": "on", "lost_typed": "3"},
+    ]
+    for confirmation in refused:
+        response = client.post(url, {**browser_key_fields(), **confirmation}, HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code == 400, confirmation
+        assert CaseworkerKey.objects.get(user=caseworker, active=True) == caseworker_key.key
+    messages = [error["message"] for errors in response.json()["errors"].values() for error in errors]
+    assert messages == ["Type the number of requests that would be lost for good (1) to replace your key."]
+    response = client.post(url, {**browser_key_fields(), "understood": "on", "lost_typed": " 1 "})
+    assert response.status_code == 200
+    caseworker_key.key.refresh_from_db()
+    assert not caseworker_key.key.active
+    assert ModelLogEntry.objects.filter(action="contact.retire_key", user=caseworker).count() == 1
+
+
+def test_replacing_a_key_whose_requests_a_colleague_holds_needs_the_confirmation_only(
+    client, caseworker, caseworker_key, second_caseworker
+):
+    make_caseworker_key(second_caseworker, iterations=1000)
+    submit()
+    client.force_login(caseworker)
+    page = soup_of(admin_get(client, reverse("cases:replace_key")))
+    assert page.select_one("[data-replacement-lost]").get_text(strip=True) == "0"
+    assert page.select_one("input[name=lost_typed]") is None
+    url = reverse("cases:register_key")
+    assert client.post(url, browser_key_fields()).status_code == 400
+    assert client.post(url, {**browser_key_fields(), "understood": "on"}).status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -85,8 +85,8 @@ def levels(keeper):
 
 
 @pytest.fixture
-def site(settings, help_page, contact_page, moderator):
-    """Both pages; a moderator (with an address) is told of contact messages."""
+def site(settings, help_page, contact_page, message_reader):
+    """Both pages; a reader of contact messages (with an address) is told of new ones."""
     settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = "http://localhost"
     return {"help": help_page, "contact": contact_page}
 
@@ -134,7 +134,7 @@ def test_help_requests_and_a_contact_message_log_nothing_a_person_typed(
     assert sorted(message["To"] for message in smtp_server.messages) == [
         "aylar@hhd.example",
         "aylar@hhd.example",
-        "moderator@hhd.example",
+        "reader@hhd.example",
         HELP_EMAIL,
     ]
 

@@ -27,13 +27,13 @@ def everything_in(message):
 
 
 def test_the_staff_notification_of_a_contact_message_names_nothing_of_the_sender(
-    client, contact_page, moderator, smtp_server
+    client, contact_page, message_reader, moderator, smtp_server
 ):
     response = client.post(f"/tk/contact/message/{contact_page.pk}/", contact_data())
     assert response.status_code == 303
     message = ContactMessage.objects.get()
     [notification] = smtp_server.messages
-    assert notification["To"] == "moderator@hhd.example"
+    assert notification["To"] == "reader@hhd.example"  # not the moderator
     text = everything_in(notification)
     assert f"/admin/messages/{message.pk}/" in text
     for value in ("Leyla", "Demir", "leyla@example.org", "Röportaj", "röportaj", "görüşmek"):
@@ -112,3 +112,53 @@ def test_a_mail_server_failure_keeps_the_request_and_retries_the_notification(
     retry = DBTaskResult.objects.filter(status="READY").get()
     assert retry.args_kwargs["args"] == [case.pk, 2]
     assert "jennet" not in str(retry.args_kwargs).lower()
+
+
+def staff_in_role(django_user_model, role, preferred_language=""):
+    """A member of one of the site's real roles (staff/roles.py), with an address."""
+    from django.contrib.auth.models import Group
+    from wagtail.users.models import UserProfile
+
+    username = role.split()[0].lower()
+    user = django_user_model.objects.create_user(username, f"{username}@hhd.example", "not-a-real-password")
+    user.groups.add(Group.objects.get(name=role))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = preferred_language
+    profile.save()
+    return user
+
+
+ROLES = ["Editors", "Moderators", "Translators (Русский)", "Caseworkers", "Treasurer", "Administrators"]
+
+
+def test_only_the_roles_that_answer_contact_messages_are_told_of_one(
+    client, contact_page, django_user_model, smtp_server
+):
+    for role in ROLES:
+        staff_in_role(django_user_model, role)
+    assert client.post(f"/tk/contact/message/{contact_page.pk}/", contact_data()).status_code == 303
+    assert sorted(message["To"] for message in smtp_server.messages) == [
+        "administrators@hhd.example",
+        "caseworkers@hhd.example",
+    ]
+
+
+def test_staff_are_written_to_in_their_admin_language_not_in_the_visitors(
+    client, help_page, contact_page, caseworker_key, django_user_model, smtp_server
+):
+    # caseworker_key belongs to "aylar", whose admin speaks English; "caseworkers" set no language.
+    staff_in_role(django_user_model, "Caseworkers")
+    russian_help = help_data(language="ru", urgent=None)
+    assert client.post(f"/ru/contact/help/{help_page.pk}/", russian_help).status_code == 200
+    assert client.post(f"/ru/contact/message/{contact_page.pk}/", contact_data()).status_code == 303
+    subjects = {(message["To"], message["Subject"].strip()) for message in smtp_server.messages}
+    assert subjects == {
+        ("aylar@hhd.example", "A new request in the caseworkers' inbox"),
+        # No admin language chosen: the site's default language (Turkmen), not the visitor's Russian.
+        ("caseworkers@hhd.example", "Işgärleriň poçta gutusynda täze haýyş"),
+        ("caseworkers@hhd.example", "Saýtdan täze hat"),
+    }
+    bodies = {message["To"]: everything_in(message) for message in smtp_server.messages}
+    assert "A new request arrived in the caseworkers' inbox." in bodies["aylar@hhd.example"]
+    for body in bodies.values():
+        assert not any("а" <= letter <= "я" for letter in body.lower())  # nothing in Russian

@@ -343,3 +343,45 @@ def test_illustrations_are_1600_by_900_and_drawn_the_same_every_time():
         data = render_illustration(illustration)
         assert Image.open(BytesIO(data)).size == (1600, 900)
         assert data == render_illustration(illustration)
+
+
+def test_the_build_log_leaves_the_console_but_not_the_other_log_handlers(tmp_path):
+    import logging
+
+    from demo.console import console_log_level
+
+    console_text, file_path = StringIO(), tmp_path / "build.log"
+    console, log_file = logging.StreamHandler(console_text), logging.FileHandler(file_path)
+    root = logging.getLogger()
+    root.addHandler(console)
+    root.addHandler(log_file)
+    try:
+        with console_log_level(logging.WARNING):
+            logging.getLogger("wagtail").info("page revision saved")
+            logging.getLogger("demo").warning("an illustration could not be drawn")
+        logging.getLogger("wagtail").info("served afterwards")
+        with console_log_level(logging.NOTSET):  # seed_demo -v 2: everything, as before
+            logging.getLogger("wagtail").info("with -v 2")
+    finally:
+        root.removeHandler(console)
+        root.removeHandler(log_file)
+        log_file.close()
+    assert console_text.getvalue().splitlines() == [
+        "an illustration could not be drawn",
+        "served afterwards",
+        "with -v 2",
+    ]
+    assert "page revision saved" in file_path.read_text()
+
+
+def test_the_summary_says_where_mail_goes(settings):
+    from demo.console import mail_destination
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    assert mail_destination().startswith("printed in the terminal that runs the server")
+    settings.EMAIL_BACKEND, settings.EMAIL_HOST, settings.EMAIL_PORT = (
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.org",
+        587,
+    )
+    assert mail_destination() == "sent through the SMTP server mail.example.org:587."

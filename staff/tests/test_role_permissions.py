@@ -32,7 +32,7 @@ AREAS = {
     "workflows": {"Administrators"},
     "redirects": {"Moderators", "Administrators"},
     "help requests (cases)": {"Caseworkers", "Administrators"},
-    "contact messages": {"Moderators", "Caseworkers", "Administrators"},
+    "contact messages": {"Caseworkers", "Administrators"},
 }
 
 # What a role may do with a page besides opening it.
@@ -122,6 +122,13 @@ def test_only_moderators_and_administrators_publish(site_tree, member, role):
         ("Translators (Русский)", "contact.handle_helprequests", False),
         ("Treasurer", "contact.handle_helprequests", False),
         ("Moderators", "newsletter.export_subscriber", False),
+        # Contact messages: the roles that answer people (least data), not the publishers.
+        ("Caseworkers", "contact.view_contactmessage", True),
+        ("Administrators", "contact.view_contactmessage", True),
+        ("Moderators", "contact.view_contactmessage", False),
+        ("Editors", "contact.view_contactmessage", False),
+        ("Translators (Русский)", "contact.view_contactmessage", False),
+        ("Treasurer", "contact.view_contactmessage", False),
     ],
 )
 def test_special_permissions_of_the_roles(member, role, permission, granted):
@@ -148,3 +155,20 @@ def test_a_new_language_home_gets_its_translators(site_tree):
     root = Page.get_first_root_node()
     new_home = home.copy(to=root, update_attrs={"slug": "tr-copy"}, keep_live=False)
     assert GroupPagePermission.objects.filter(group=group, page=new_home).exists()
+
+
+def test_an_install_whose_moderators_read_contact_messages_loses_that_on_migrate(member):
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Permission
+
+    permission = Permission.objects.get(content_type__app_label="contact", codename="view_contactmessage")
+    Group.objects.get(name="Moderators").permissions.add(permission)  # as the roles were before
+    moderator, caseworker = member("Moderators"), member("Caseworkers")
+    assert moderator.has_perm("contact.view_contactmessage")
+    migration = importlib.import_module("staff.migrations.0004_contact_messages_not_for_moderators")
+    migration.withdraw_contact_messages_from_moderators(apps, None)
+    moderator, caseworker = (type(user).objects.get(pk=user.pk) for user in (moderator, caseworker))
+    assert not moderator.has_perm("contact.view_contactmessage")
+    assert caseworker.has_perm("contact.view_contactmessage")

@@ -355,3 +355,94 @@ def test_leave_this_page_quickly_opens_a_neutral_site_and_replaces_the_help_page
     plain.get_by_role("link", name="Bu sahypadan çalt çykyň").click()
     plain.wait_for_url(neutral)
     context.close()
+
+
+def test_replacing_a_key_names_the_requests_it_costs_and_wants_their_number_typed(
+    staff_page, live_server, demo_site, caseworker, screenshot_of
+):
+    old_key = make_caseworker_key(caseworker, iterations=1000).key
+    services.submit_help_request(
+        services.HelpRequestSubmission(
+            category="passport",
+            urgent=False,
+            location="Ankara",
+            contact_channel="telegram",
+            contact_value="@aman_t",
+            language="tk",
+            name="",
+            account="Pasport.",
+            consent_version="tk-0",
+        )
+    )  # fmt: skip  -- sealed to her key only: replacing it would lose the request for good
+
+    admin_login(staff_page, live_server, caseworker)
+    staff_page.goto(f"{live_server.url}/admin/cases/key/")
+    expect(staff_page.locator("#key-form")).to_have_count(0)  # no replacement on the passphrase page
+    staff_page.get_by_role("link", name="Replace my key…").click()
+    expect(staff_page.locator("[data-replacement-cases]")).to_have_text("1")
+    expect(staff_page.locator("[data-replacement-lost]")).to_have_text("1")
+    staff_page.locator("#key-passphrase").fill(NEW_PASSPHRASE)
+    staff_page.locator("#key-passphrase-again").fill(NEW_PASSPHRASE)
+
+    button = staff_page.get_by_role("button", name="Replace my key")
+    button.click()  # nothing confirmed: the browser does not even send the form
+    status = staff_page.locator("#key-form .key-form__status")
+    expect(status).to_have_text("")
+    staff_page.get_by_label("I understand that my old key stops working").check()
+    staff_page.get_by_label("To confirm, type the number of requests that would be lost for good: 1").fill(
+        "2"
+    )
+    button.click()
+    expect(status).to_have_text(
+        "Type the number of requests that would be lost for good (1) to replace your key.",
+        timeout=UNLOCK_TIMEOUT,
+    )
+    screenshot_of(staff_page, "contact-replace-key-refused")
+    assert CaseworkerKey.objects.get(user=caseworker, active=True) == old_key
+
+    staff_page.get_by_label("To confirm, type the number of requests that would be lost for good: 1").fill(
+        "1"
+    )
+    button.click()
+    expect(staff_page.locator("#recovery-key")).to_be_visible(timeout=UNLOCK_TIMEOUT)
+    new_key = CaseworkerKey.objects.get(user=caseworker, active=True)
+    assert new_key != old_key and new_key.passphrase_iterations == 600_000
+
+
+def test_the_caseworkers_dashboard_shows_new_urgent_and_waiting_requests_on_a_phone_and_a_desktop(
+    browser, staff_page, live_server, demo_site, caseworker, screenshot_of
+):
+    make_caseworker_key(caseworker, iterations=1000)
+    for urgent, status in ((True, "new"), (False, "new"), (True, "waiting"), (False, "waiting")):
+        case = services.submit_help_request(
+            services.HelpRequestSubmission(
+                category="detention", urgent=urgent, location="Stambul", contact_channel="phone",
+                contact_value="+90 555 000 00 00", language="tk", name="Merdan", account="Saklandy.",
+                consent_version="tk-0",
+            )
+        )  # fmt: skip
+        HelpRequest.objects.filter(pk=case.pk).update(status=status)
+
+    admin_login(staff_page, live_server, caseworker)
+    # The same signed-in session on her phone.
+    phone = browser.new_context(
+        viewport=PHONE, locale="en-GB", storage_state=staff_page.context.storage_state()
+    ).new_page()
+    for page, name in ((staff_page, "contact-dashboard-desktop"), (phone, "contact-dashboard-phone")):
+        page.goto(f"{live_server.url}/admin/")
+        panel = page.locator("#caseworkers-inbox-section")
+        expect(panel).to_be_in_viewport()
+        for label, count in (("New", "2"), ("Urgent", "2"), ("Waiting", "2")):
+            link = panel.get_by_role("link", name=f"{count} {label}")
+            expect(link).to_be_visible()
+            assert link.bounding_box()["height"] >= 44
+        expect(panel).not_to_contain_text("Merdan")
+        screenshot_of(page, name)
+
+    staff_page.locator("#caseworkers-inbox-section").get_by_role("link", name="2 Urgent").click()
+    rows = staff_page.locator("table.listing tbody tr")
+    expect(rows).to_have_count(2)
+    for index in range(2):
+        expect(rows.nth(index).get_by_role("cell", name="Urgent", exact=True)).to_be_visible()
+    screenshot_of(staff_page, "contact-inbox-urgent")
+    phone.context.close()

@@ -1,4 +1,12 @@
-"""Build the demo site from demo/content; a second run updates instead of duplicating."""
+"""Build the demo site from demo/content; a second run updates instead of duplicating.
+
+The first command (scripts/run) runs this, so what it prints is a newcomer's first sight of the
+project: a short summary of what was built, the addresses, how to sign in and where mail goes. The
+build's own log (a line per page revision, search-index update and inline task) stays off the
+console unless asked for with ``-v 2``; warnings and errors are always shown.
+"""
+
+import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -6,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.test import override_settings
 
+from demo.console import console_log_level, mail_destination
 from hhd_site.public_url import public_url
 
 ADMIN_USERNAME = "admin"
@@ -39,20 +48,25 @@ class Command(BaseCommand):
 
         # Translations are copied with the Turkmen slug and then renamed; they were never
         # public under it, so Wagtail's automatic redirects from the old slug would be noise.
-        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False), transaction.atomic():
-            demo, extra_reports = build_site()
-        admin_report = create_demo_admin(no_admin=no_admin)
-        for line in extra_reports:
-            self.stdout.write(line)
-        self.report(demo, admin_report)
+        with (
+            console_log_level(logging.WARNING if options["verbosity"] < 2 else logging.NOTSET),
+            override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False),
+            transaction.atomic(),
+        ):
+            demo, feature_lines = build_site()
+            admin_lines = create_demo_admin(no_admin=no_admin)
+        if options["verbosity"] > 0:
+            self.report(demo, feature_lines, admin_lines + demo.sign_in)
 
-    def report(self, demo, admin_report):
-        """Print what was built and how to sign in; these are the command's last lines."""
+    def report(self, demo, feature_lines, sign_in_lines):
+        """The summary: what was built, the addresses, how to sign in, where mail and the log go."""
         from demo import texts
 
         write = self.stdout.write
-        write(self.style.SUCCESS("Demo content is ready."))
-        write(f"  Site: {demo.site.site_name} on {demo.site.hostname}:{demo.site.port}, root page in Turkmen")
+        languages = ", ".join(str(locale.get_display_name()) for locale in demo.locales.values())
+        write(self.style.SUCCESS(f"Demo site ready: {demo.site.site_name}, in {languages}."))
+        write("")
+        write("Created (a second run updates the same pages):")
         featured = texts.FEATURED.texts["en"].title
         write(f"  Home pages: {', '.join(demo.homes)}, featuring the statement {featured!r}")
         write(
@@ -62,8 +76,20 @@ class Command(BaseCommand):
         write(f"  Topics: {len(texts.TOPICS)} in each language")
         write(f"  Images: {len(demo.images)} illustrations")
         write(f"  Organisation details: {len(demo.locales)} languages")
-        for line in admin_report:
+        for line in feature_lines:
             write(line)
+        write("")
+        write("Addresses:")
+        homes = " ".join(f"/{code}/" for code in demo.homes)
+        write(f"  Site:  {public_url('/')}  (opens {homes} by the browser's language)")
+        write(f"  Admin: {public_url('/admin/')}")
+        write("")
+        write("Sign in (development only):")
+        for line in sign_in_lines:
+            write(line)
+        write("")
+        write(f"Mail: {mail_destination()}")
+        write("Log: only warnings are shown here; `manage.py seed_demo -v 2` shows the build's whole log.")
 
 
 def demo_admin_refusal() -> str:
@@ -87,18 +113,16 @@ def create_demo_admin(no_admin):
     from demo.caseworker import register_demo_caseworker_key
 
     user_model = get_user_model()
-    admin_url = public_url("/admin/")
     admin = user_model.objects.filter(username=ADMIN_USERNAME).first()
     if admin is not None:
         return [
+            f"  Admin user: {ADMIN_USERNAME}  (there already, left unchanged)",
+            f"  Password: {ADMIN_PASSWORD}  (unless it was changed since)",
             *register_demo_caseworker_key(admin),
-            f"  Admin user: {ADMIN_USERNAME!r} exists already, left unchanged.",
-            f"  Admin: {admin_url}",
         ]
     admin = user_model.objects.create_superuser(username=ADMIN_USERNAME, email="", password=ADMIN_PASSWORD)
     return [
+        f"  Admin user: {ADMIN_USERNAME}",
+        f"  Password: {ADMIN_PASSWORD}",
         *register_demo_caseworker_key(admin),
-        f"  Admin: {admin_url}",
-        f"  Username: {ADMIN_USERNAME}",
-        f"  Password: {ADMIN_PASSWORD}  (development only)",
     ]

@@ -221,10 +221,28 @@
     }
     return fetch(url, { method: "POST", body: body, headers: headers, credentials: "same-origin" }).then(
       function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
+        if (response.ok) return response.json();
+        // A refusal carries the server's reasons ({"errors": {field: [{message}]}}) when it has any.
+        return response
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (answer) {
+            var error = new Error("HTTP " + response.status);
+            error.reasons = Object.values(answer.errors || {})
+              .flat()
+              .map(function (reason) {
+                return reason.message;
+              });
+            throw error;
+          });
       }
     );
+  }
+
+  function reasonsOf(error) {
+    return (error && error.reasons && error.reasons.join(" ")) || "";
   }
 
   function say(element, text) {
@@ -417,13 +435,18 @@
           wrapped.public_key = toBase64(spki);
           wrapped.recovery_wrapped_private_key = toBase64(recoveryWrapped);
           wrapped.recovery_nonce = toBase64(recoveryNonce);
-          await post(keyForm.dataset.url, formData(wrapped), false);
+          var data = formData(wrapped);
+          // The form's named fields: the confirmation of a replacement (the passphrases have no name).
+          new FormData(keyForm).forEach(function (value, name) {
+            data.append(name, value);
+          });
+          await post(keyForm.dataset.url, data, false);
           document.getElementById("key-passphrase").value = "";
           document.getElementById("key-passphrase-again").value = "";
           say(keyStatus, t("created"));
           showRecovery(recovery);
-        } catch {
-          say(keyStatus, t("failed"));
+        } catch (error) {
+          say(keyStatus, reasonsOf(error) || t("failed"));
         }
       });
     }
