@@ -34,6 +34,7 @@ ROLES: dict[str, dict] = {
             "news.change_topic",
             "wagtail_localize.submit_translation",
             "translations.view_translation_status",
+            "telegram.view_channelpost",
         ],
         # Write and submit for review; publishing is the moderators' step.
         "pages": ["add_page", "change_page"],
@@ -62,6 +63,8 @@ ROLES: dict[str, dict] = {
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
             "contact.view_contactmessage",
+            "telegram.view_channelpost",
+            "telegram.manage_channelpost",
         ],
         "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
         "images": ["add_image", "change_image", "choose_image", "delete_image"],
