@@ -43,6 +43,7 @@ ELLIPSIS = "…"
 PHOTO_FILTER = "max-1280x1280|format-jpeg|jpegquality-85"
 # Rows the periodic job sends in one run (each call waits at most TELEGRAM_TIMEOUT_SECONDS).
 DUE_BATCH = 20
+INTERRUPTED = "interrupted while being sent on every attempt (it may have been posted)"
 
 
 def channel_for(language: str) -> str:
@@ -233,6 +234,13 @@ def claim(post_id: int, now) -> ChannelPost | None:
             .first()
         )
         if post is None:
+            return None
+        if post.state == PostState.SENDING and post.attempts >= settings.TELEGRAM_RETRY_ATTEMPTS:
+            # Its workers kept dying: a moderator decides (it may have been posted).
+            post.state = PostState.FAILED
+            post.error = INTERRUPTED
+            post.save(update_fields=["state", "error"])
+            logger.error("telegram post #%s: interrupted on every attempt; left to moderators", post_id)
             return None
         if post.state == PostState.SENDING:
             logger.warning(

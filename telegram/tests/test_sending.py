@@ -167,3 +167,18 @@ def test_a_page_unpublished_before_its_post_went_out_is_skipped(bot_api, news_in
     post = ChannelPost.objects.get()
     assert (post.state, post.error) == (PostState.SKIPPED, "the page is no longer public")
     assert bot_api.requests == []
+
+
+def test_a_post_whose_workers_die_on_every_attempt_is_left_to_moderators(bot_api, news_index, settings):
+    settings.TELEGRAM_RETRY_ATTEMPTS = 2
+    article = draft_article(news_index)
+    with TestCase.captureOnCommitCallbacks(execute=False):
+        article.save_revision().publish()
+    post = ChannelPost.objects.get()
+    # Two attempts that died while being sent (claimed, never answered).
+    services.claim(post.pk, timezone.now())
+    services.claim(post.pk, later(301))
+    assert send_due_posts(now=later(700)) == 0
+    post.refresh_from_db()
+    assert (post.state, post.attempts, post.error) == (PostState.FAILED, 2, services.INTERRUPTED)
+    assert bot_api.requests == []
