@@ -43,7 +43,7 @@ class PublishAndPostAgainMenuItem(PublishMenuItem):
 
 @hooks.register("register_page_action_menu_item")
 def register_publish_and_post_again():
-    return PublishAndPostAgainMenuItem(order=15)
+    return PublishAndPostAgainMenuItem(order=31)  # right after Wagtail's "Publish" (30)
 
 
 @hooks.register("before_publish_page")
