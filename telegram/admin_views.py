@@ -35,11 +35,24 @@ class StateColumn(Column):
         return instance
 
 
-class PostLinkColumn(Column):
-    cell_template_name = "telegram/admin/post_link_cell.html"
+class ChannelColumn(Column):
+    """The language and its channel in one cell (fewer columns on a phone)."""
+
+    cell_template_name = "telegram/admin/channel_cell.html"
 
     def get_value(self, instance):
-        return instance.post_url
+        return instance
+
+
+class PostedColumn(DateColumn):
+    """When it was posted, with the link to the post."""
+
+    cell_template_name = "telegram/admin/posted_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["post_url"] = instance.post_url
+        return context
 
 
 class ModeratorActionsColumn(Column):
@@ -86,11 +99,9 @@ class ChannelPostReportView(ReportView):
     def columns(self):
         return [
             TitleColumn("page", label=_("Page"), accessor="page.title", get_url=edit_url),
-            Column("language", label=_("Language"), accessor="get_language_display"),
-            Column("channel", label=_("Channel")),
+            ChannelColumn("channel", label=_("Channel")),
             StateColumn("state", label=_("State")),
-            DateColumn("posted_at", label=_("Posted")),
-            PostLinkColumn("post_url", label=_("Post")),
+            PostedColumn("posted_at", label=_("Posted")),
             ModeratorActionsColumn("actions", label=_("Actions")),
         ]
 
