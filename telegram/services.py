@@ -79,8 +79,10 @@ def queue_post(page, revision=None) -> ChannelPost | None:
     is one; the task is enqueued when it commits (and the periodic job picks up the row if that
     enqueue is lost).
     """
+    if not is_posted_type(page):
+        return None  # every other page's publish costs no query here
     again = bool(revision is not None and PostAgainRequest.objects.filter(revision=revision).delete()[0])
-    if not is_posted_type(page) or not page.live:
+    if not page.live:
         return None
     language = page.locale.language_code
     channel = channel_for(language)

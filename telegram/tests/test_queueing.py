@@ -74,9 +74,20 @@ def test_a_publish_scheduled_for_later_posts_only_when_it_goes_live(bot_api, new
     from django.utils import timezone
 
     article = draft_article(news_index)
-    article.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    article.go_live_at = timezone.now() + datetime.timedelta(seconds=2)
     publish(article)
     assert not ChannelPost.objects.exists()
+
+    # The time has come: the worker's scheduled publishing puts it live, and then it is posted.
+    import time
+
+    from django.core.management import call_command
+
+    time.sleep(2.1)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("publish_scheduled", verbosity=0)
+    assert ChannelPost.objects.get().state == PostState.POSTED
+    assert len(bot_api.requests) == 1
 
 
 def test_a_private_page_is_not_posted(bot_api, news_index):
