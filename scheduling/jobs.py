@@ -80,6 +80,14 @@ def resume_newsletter_sends():
     return resume_all_sending()
 
 
+def send_telegram_posts():
+    """Telegram posts that are due (their task was lost, their back-off is over, or a killed worker
+    left them being sent) are sent (telegram.services)."""
+    from telegram.services import send_due_posts
+
+    return send_due_posts()
+
+
 def worker_timeout() -> timedelta:
     return timedelta(seconds=settings.WORKER_TICK_SECONDS * 5)
 
@@ -91,6 +99,7 @@ JOBS = [
     PeriodicJob("requeue_tasks_of_dead_workers", None, requeue_tasks_of_dead_workers),
     PeriodicJob("apply_retention", timedelta(hours=1), apply_retention),
     PeriodicJob("resume_newsletter_sends", timedelta(minutes=5), resume_newsletter_sends, at_start=True),
+    PeriodicJob("send_telegram_posts", timedelta(minutes=1), send_telegram_posts, at_start=True),
 ]
 
 

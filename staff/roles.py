@@ -34,6 +34,7 @@ ROLES: dict[str, dict] = {
             "news.change_topic",
             "wagtail_localize.submit_translation",
             "translations.view_translation_status",
+            "telegram.view_channelpost",
         ],
         # Write and submit for review; publishing is the moderators' step.
         "pages": ["add_page", "change_page"],
@@ -63,6 +64,8 @@ ROLES: dict[str, dict] = {
             "wagtailredirects.delete_redirect",
             # Not contact.view_contactmessage: moderators publish, they do not answer the people
             # who write (the least data each role needs: docs/data-protection.md, rule 7).
+            "telegram.view_channelpost",
+            "telegram.manage_channelpost",
         ],
         "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
         "images": ["add_image", "change_image", "choose_image", "delete_image"],

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "news",
     "campaigns",
     "newsletter",
+    "telegram",
     "donations",
     "contact",
     "safety",
@@ -271,6 +272,30 @@ NEUTRAL_FROM_EMAIL = env.str("NEUTRAL_FROM_EMAIL", default="Notifications <norep
 # many, and gives up after this many attempts: about four hours in all (safety.mail_delivery).
 MAIL_RETRY_MAX_DELAY_MINUTES = 60
 MAIL_RETRY_ATTEMPTS = 8
+
+# --- Telegram channel posts (telegram/) ------------------------------------------
+# A news article, statement or campaign that goes live for the first time in a language is
+# posted to that language's channel by the worker. Without a token, or without a channel for a
+# language, nothing is posted or queued for it. The token is a secret: it is part of every Bot
+# API URL (base/bot<token>/method), so no URL of the API is ever logged (telegram/bot_api.py).
+TELEGRAM_BOT_TOKEN = env.str("TELEGRAM_BOT_TOKEN", default="")
+# "tk=@hhd_tk,ru=@hhd_ru": language code = channel (@username, or the numeric id of a private one).
+TELEGRAM_CHANNELS = {
+    language.strip(): channel.strip()
+    for language, _equals, channel in (
+        entry.partition("=") for entry in env.list("TELEGRAM_CHANNELS", default=[]) if entry.strip()
+    )
+    if channel.strip()
+}
+TELEGRAM_API_BASE_URL = env.str("TELEGRAM_API_BASE_URL", default="https://api.telegram.org").rstrip("/")
+# Seconds to wait for the Bot API (connect and answer).
+TELEGRAM_TIMEOUT_SECONDS = env.int("TELEGRAM_TIMEOUT_SECONDS", default=10)
+# A post the API refuses for now (5xx, no connection) is tried again after 1, 2, 4 … minutes,
+# at most TELEGRAM_RETRY_MAX_DELAY_MINUTES, and shown to moderators as failed after this many attempts.
+TELEGRAM_RETRY_ATTEMPTS = env.int("TELEGRAM_RETRY_ATTEMPTS", default=8)
+TELEGRAM_RETRY_MAX_DELAY_MINUTES = env.int("TELEGRAM_RETRY_MAX_DELAY_MINUTES", default=60)
+# A post left "being sent" this long (its worker was killed) is tried again (it may then appear twice).
+TELEGRAM_SENDING_TIMEOUT_SECONDS = env.int("TELEGRAM_SENDING_TIMEOUT_SECONDS", default=300)
 
 # --- Donations (donations/) ---------------------------------------------------
 # Column headings of the bank-statement CSV the treasurer uploads for reconciliation, as the

@@ -1,6 +1,7 @@
 """Production: environment only, PostgreSQL only, refuses to start half-configured."""
 
 import ipaddress
+import re
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -18,9 +19,13 @@ from .base import (
     EMAIL_BACKEND,
     FIELD_ENCRYPTION_KEYS,
     FIELD_HMAC_KEY,
+    LANGUAGES,
     SECRET_KEY,
     SITE_URL,
     STORAGES,
+    TELEGRAM_API_BASE_URL,
+    TELEGRAM_BOT_TOKEN,
+    TELEGRAM_CHANNELS,
     TRUSTED_PROXIES,
     TWO_FACTOR_EXEMPT_USERNAMES,
     env,
@@ -73,6 +78,24 @@ if any(f"backends.{name}." in EMAIL_BACKEND for name in _NOT_REAL_MAIL):
         f"EMAIL_URL selects {EMAIL_BACKEND}, which sends no mail: set EMAIL_URL to your SMTP "
         "server, e.g. EMAIL_URL=smtp+tls://user:password@smtp.example.org:587"
     )
+# Telegram: the token goes into every Bot API URL, so the API must be reached over https (a
+# plain-http base would send it in the clear), and a malformed token or an unknown language is a
+# typo that would only show as failed posts later.
+if TELEGRAM_BOT_TOKEN or TELEGRAM_CHANNELS:
+    if not TELEGRAM_API_BASE_URL.startswith("https://"):
+        raise ImproperlyConfigured("TELEGRAM_API_BASE_URL must be an https:// address.")
+    if not re.fullmatch(r"[0-9]+:[A-Za-z0-9_-]{20,}", TELEGRAM_BOT_TOKEN):
+        # Never the token itself in the message: it would reach the logs.
+        raise ImproperlyConfigured(
+            "TELEGRAM_BOT_TOKEN must be the token BotFather gave (digits, a colon, then letters) "
+            "when TELEGRAM_CHANNELS is set."
+        )
+    _unknown = sorted(set(TELEGRAM_CHANNELS) - {code for code, _name in LANGUAGES})
+    if _unknown or not TELEGRAM_CHANNELS:
+        raise ImproperlyConfigured(
+            "TELEGRAM_CHANNELS must name channels of the site's languages, e.g. "
+            f"TELEGRAM_CHANNELS=tk=@hhd_tk,ru=@hhd_ru (unknown: {', '.join(_unknown) or 'none given'})."
+        )
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
 if len(FIELD_HMAC_KEY) < 32 or FIELD_HMAC_KEY == SECRET_KEY or SECRET_KEY in FIELD_ENCRYPTION_KEYS:

@@ -44,8 +44,12 @@ def test_the_worker_has_the_scheduled_publishing_retention_and_recovery_jobs():
         "apply_retention",
         "requeue_tasks_of_dead_workers",
         "resume_newsletter_sends",
+        "send_telegram_posts",
     }
-    assert [job.name for job in jobs.JOBS if job.at_start] == ["resume_newsletter_sends"]
+    assert [job.name for job in jobs.JOBS if job.at_start] == [
+        "resume_newsletter_sends",
+        "send_telegram_posts",
+    ]
 
 
 def test_a_start_job_runs_once_when_several_workers_start_together_and_again_at_the_next_start(settings):
