@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
+from home.language_switch import carried_page_number, same_in_every_language
 from news.models import NewsIndexPage
 from safety.guards import client_ip
 from safety.ratelimits import over_limit
@@ -32,6 +33,8 @@ def search(request):
     elif query:
         if limited := over_limit(request, "search:ip", client_ip(request)):
             return limited
+        # The search words and the page number follow a switch of language (nothing else).
+        context["language_query"] = same_in_every_language({"q": query, "page": carried_page_number(request)})
         paginator = Paginator(search_pages(query, language_code), RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
         context.update(
