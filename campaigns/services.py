@@ -33,6 +33,7 @@ class CampaignFacts:
     campaign_key: object
     state: str
     deadline: object
+    show_public_list: bool = False
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
@@ -50,7 +51,7 @@ def campaign_facts(page_id: int) -> CampaignFacts | None:
         page = CampaignPage.objects.live().filter(pk=page_id).first()
         if page is None or page.get_view_restrictions().exists():
             return False  # cached as well: a missing page is asked for again only after a publish
-        return CampaignFacts(page.pk, page.campaign_key, page.state, page.deadline)
+        return CampaignFacts(page.pk, page.campaign_key, page.state, page.deadline, page.show_public_list)
 
     return cached_fragment(f"campaign:{int(page_id)}", build) or None
 
@@ -89,7 +90,9 @@ def sign(campaign: CampaignPage | CampaignFacts, request: SigningRequest) -> Sig
                 email_digest=digest,
                 country=request.country,
                 city=request.city,
-                show_publicly=request.show_publicly,
+                # Only a campaign with a public list offers the choice: nobody is listed later
+                # by a choice they were never shown.
+                show_publicly=request.show_publicly and campaign.show_public_list,
                 wants_newsletter=request.wants_newsletter,
                 consent_version=request.consent_version,
             )
