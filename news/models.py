@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from caching.generation import cached_fragment
 from hhd_site.public_url import canonical_url
 from home.blocks import BodyBlock
-from home.language_switch import carried_page_number
+from home.language_switch import shown_page_number
 
 ARTICLES_PER_PAGE = 10
 
@@ -341,16 +341,16 @@ class NewsIndexPage(Page):
                     for name, value in (("type", kind), ("topic", topic and topic.slug))
                     if value
                 ),
-                "language_query": self.language_query(request, kind, topic),
+                "language_query": self.language_query(kind, topic, page_of_rows.number),
             }
         )
         return context
 
-    def language_query(self, request, kind, topic):
+    def language_query(self, kind, topic, number):
         """The filters and page number for the language switcher, the topic by its slug in each
         language (home.language_switch). A topic with no translation is dropped there."""
         slugs = topic.slug_by_language() if topic is not None else {}
-        page_number = carried_page_number(request)
+        page_number = shown_page_number(number)
         return {
             code: {"type": kind, "topic": slugs.get(code), "page": page_number}
             for code, _name in settings.LANGUAGES
