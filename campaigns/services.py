@@ -70,6 +70,18 @@ class SigningRequest:
     language: str
 
 
+def open_appeals(locale_id):
+    """The live campaigns of a language that take signatures now, the newest first (the first
+    is the home page's call to sign, home.calls_to_action)."""
+    now = timezone.now()
+    return (
+        CampaignPage.objects.live()
+        .filter(locale_id=locale_id, state=CampaignState.OPEN)
+        .filter(Q(deadline__isnull=True) | Q(deadline__gt=now))
+        .order_by("-first_published_at", "-pk")
+    )
+
+
 def sign(campaign: CampaignPage | CampaignFacts, request: SigningRequest) -> Signature:
     """Record a pending signature, or find the one this address already made; mail the signer.
 

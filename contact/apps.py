@@ -9,4 +9,9 @@ class ContactConfig(AppConfig):
     verbose_name = _("Contact and help requests")
 
     def ready(self):
+        from home.calls_to_action import offer
+
         from . import retention  # noqa: F401 - registers the retention jobs
+        from .services import help_pages
+
+        offer("help", _("Ask for help"), help_pages, position=20)

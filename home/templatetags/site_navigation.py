@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from caching.generation import cached_fragment
 from hhd_site.public_url import public_url
+from home.calls_to_action import calls_to_action
 
 register = template.Library()
 
@@ -62,6 +63,14 @@ def main_menu(context):
         "items": items,
         "current_path": getattr(current, "url_path", ""),
     }
+
+
+@register.simple_tag(takes_context=True)
+def home_calls_to_action(context):
+    """The home page's calls to action in the page's language (home.calls_to_action). Used
+    inside a ``{% fragment %}``: found once per generation."""
+    page = context.get("page")
+    return calls_to_action(page.locale_id) if page is not None else []
 
 
 def language_versions(context):
