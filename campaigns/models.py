@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hhd_site.public_url import canonical_url
 from home.admin_forms import PageForm
 from safety.encryption import EncryptedTextField
 
@@ -221,6 +222,7 @@ class CampaignPage(Page):
         context["public_signers"] = services.public_signers(self) if self.show_public_list else []
         privacy = self.privacy_page.localized if self.privacy_page_id else None
         context["privacy_page"] = privacy if privacy is not None and privacy.live else None
+        context["share_url"] = canonical_url(request, self)
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -33,6 +33,7 @@ class CampaignFacts:
     campaign_key: object
     state: str
     deadline: object
+    show_public_list: bool = False
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
@@ -50,7 +51,7 @@ def campaign_facts(page_id: int) -> CampaignFacts | None:
         page = CampaignPage.objects.live().filter(pk=page_id).first()
         if page is None or page.get_view_restrictions().exists():
             return False  # cached as well: a missing page is asked for again only after a publish
-        return CampaignFacts(page.pk, page.campaign_key, page.state, page.deadline)
+        return CampaignFacts(page.pk, page.campaign_key, page.state, page.deadline, page.show_public_list)
 
     return cached_fragment(f"campaign:{int(page_id)}", build) or None
 
@@ -67,6 +68,18 @@ class SigningRequest:
     wants_newsletter: bool
     consent_version: str
     language: str
+
+
+def open_appeals(locale_id):
+    """The live campaigns of a language that take signatures now, the newest first (the first
+    is the home page's call to sign, home.calls_to_action)."""
+    now = timezone.now()
+    return (
+        CampaignPage.objects.live()
+        .filter(locale_id=locale_id, state=CampaignState.OPEN)
+        .filter(Q(deadline__isnull=True) | Q(deadline__gt=now))
+        .order_by("-first_published_at", "-pk")
+    )
 
 
 def sign(campaign: CampaignPage | CampaignFacts, request: SigningRequest) -> Signature:
@@ -89,7 +102,9 @@ def sign(campaign: CampaignPage | CampaignFacts, request: SigningRequest) -> Sig
                 email_digest=digest,
                 country=request.country,
                 city=request.city,
-                show_publicly=request.show_publicly,
+                # Only a campaign with a public list offers the choice: nobody is listed later
+                # by a choice they were never shown.
+                show_publicly=request.show_publicly and campaign.show_public_list,
                 wants_newsletter=request.wants_newsletter,
                 consent_version=request.consent_version,
             )

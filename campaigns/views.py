@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from hhd_site.headers import keep_private
+from hhd_site.public_url import canonical_url
 from safety.guards import client_ip, is_cross_site
 from safety.public_forms import PublicFormView
 from safety.ratelimits import forbidden_cross_site, over_limit
@@ -104,6 +105,8 @@ def confirm(request, token):
     if campaign is None:
         return keep_private(TemplateResponse(request, "campaigns/link_invalid.html", {}, status=404))
     context = {"campaign": campaign, "token": token, "already_confirmed": signature.confirmed_at is not None}
+    # The campaign page's own share links, for the moment a signer is most willing to pass it on.
+    context["share_url"] = canonical_url(request, campaign)
     if request.method == "POST":
         services.confirm(signature)
         context["just_confirmed"] = True

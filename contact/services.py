@@ -30,6 +30,7 @@ from .models import (
     ContactChannel,
     ContactMessage,
     HelpRequest,
+    HelpRequestPage,
     b64,
 )
 from .permissions import CASES, users_with
@@ -441,3 +442,9 @@ def submission_from(form, consent_version) -> HelpRequestSubmission:
     data = form.cleaned_data
     fields = {name: data[name] for name in HelpRequestSubmission.__dataclass_fields__ if name in data}
     return HelpRequestSubmission(consent_version=consent_version, **fields)
+
+
+def help_pages(locale_id):
+    """The live "ask for help" pages of a language, in the tree's order (the first is the home
+    page's call to ask for help, home.calls_to_action)."""
+    return HelpRequestPage.objects.live().filter(locale_id=locale_id).order_by("path")

@@ -9,4 +9,9 @@ class DonationsConfig(AppConfig):
     verbose_name = _("Donations")
 
     def ready(self):
+        from home.calls_to_action import offer
+
         from . import retention  # noqa: F401 - registers the retention job
+        from .services import donation_pages
+
+        offer("donate", _("Donate"), donation_pages, position=30)

@@ -9,6 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from safety.guards import GuardedForm
 
+from .amounts import AmountField
 from .currencies import Currency, statement_currency
 from .models import MAXIMUM_AMOUNT, MINIMUM_AMOUNT, Frequency, PledgeStatus
 
@@ -28,13 +29,13 @@ class PledgeForm(GuardedForm):
 
     form_name = "pledge"
 
-    amount = forms.DecimalField(
+    amount = AmountField(
         label=_("Amount"),
         min_value=MINIMUM_AMOUNT,
         max_value=MAXIMUM_AMOUNT,
         max_digits=10,
         decimal_places=2,
-        localize=True,  # "500,50" in Turkish and Russian, "500.50" in English
+        localize=True,  # "1 000,50" in Turkmen and Russian, "1.000,50" in Turkish, "1,000.50" in English
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "transaction-amount"}),
         error_messages={
             "required": _("Please enter the amount you would like to give."),

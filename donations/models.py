@@ -190,14 +190,29 @@ class DonationPage(Page):
         order = sorted(by_currency, key=lambda code: code != self.default_currency)
         return [(code, parse_amounts(by_currency[code])) for code in order if by_currency[code].strip()]
 
+    @staticmethod
+    def chosen_suggestion(request, suggested):
+        """``(currency, amount)`` of the suggested amount a visitor tapped without JavaScript
+        (``?amount=500&currency=TRY``), or None. Only the page's own suggestions are taken,
+        compared as text: nothing the visitor typed reaches the page."""
+        amount, currency = request.GET.get("amount", ""), request.GET.get("currency", "")
+        for code, amounts in suggested:
+            if code == currency and amount in {str(each) for each in amounts}:
+                return (code, amount)
+        return None
+
     def get_context(self, request, *args, **kwargs):
         from .forms import PledgeForm
         from .services import goal_progress
 
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("form", PledgeForm(page=self))
+        suggested = self.suggested_amounts()
+        chosen = self.chosen_suggestion(request, suggested)
+        initial = {"amount": Decimal(chosen[1]), "currency": chosen[0]} if chosen else {}
+        context.setdefault("form", PledgeForm(page=self, initial=initial))
         context["bank_accounts"] = list(self.bank_accounts.all())
-        context["suggested_amounts"] = self.suggested_amounts()
+        context["suggested_amounts"] = suggested
+        context["chosen_suggestion"] = chosen
         context["goal"] = goal_progress(self)
         return context
 

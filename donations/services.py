@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from safety import audit, references
 from safety.digests import email_digest
 
-from .models import Pledge, PledgeStatus
+from .models import DonationPage, Pledge, PledgeStatus
 
 logger = logging.getLogger(__name__)
 
@@ -250,3 +250,9 @@ def log_export(pledges, *, user, export_format):
     return audit.log_export(
         pledges, action="donations.export", user=user, export_format=export_format, label=references.display
     )
+
+
+def donation_pages(locale_id):
+    """The live donation pages of a language, in the tree's order (the first is the home page's
+    call to donate, home.calls_to_action)."""
+    return DonationPage.objects.live().filter(locale_id=locale_id).order_by("path")

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
@@ -19,6 +20,7 @@ from caching.generation import cached_fragment
 from hhd_site.public_url import canonical_url
 from home.admin_forms import PageForm
 from home.blocks import BodyBlock
+from home.language_switch import shown_page_number
 
 from .admin_forms import ArticlePageForm
 
@@ -62,6 +64,17 @@ class Topic(TranslatableMixin, models.Model):
         return cached_fragment(
             f"topics:{locale_id}",
             lambda: {topic.translation_key: topic for topic in cls.objects.filter(locale_id=locale_id)},
+        )
+
+    def slug_by_language(self):
+        """``{language code: slug}`` of this topic's translations (cached until something changes)."""
+        return cached_fragment(
+            f"topic-slugs:{self.translation_key}",
+            lambda: dict(
+                Topic.objects.filter(translation_key=self.translation_key).values_list(
+                    "locale__language_code", "slug"
+                )
+            ),
         )
 
 
@@ -333,9 +346,20 @@ class NewsIndexPage(Page):
                     for name, value in (("type", kind), ("topic", topic and topic.slug))
                     if value
                 ),
+                "language_query": self.language_query(kind, topic, page_of_rows.number),
             }
         )
         return context
+
+    def language_query(self, kind, topic, number):
+        """The filters and page number for the language switcher, the topic by its slug in each
+        language (home.language_switch). A topic with no translation is dropped there."""
+        slugs = topic.slug_by_language() if topic is not None else {}
+        page_number = shown_page_number(number)
+        return {
+            code: {"type": kind, "topic": slugs.get(code), "page": page_number}
+            for code, _name in settings.LANGUAGES
+        }
 
     def topics_by_key_by_slug(self):
         return {topic.slug: topic for topic in self.topics_by_key.values()}

@@ -24,19 +24,20 @@ def search_config_for_language(language_code):
     )
 
 
-def search_configs_of(objs):
-    """The text-search configuration of each object, in order: its locale's language for
-    translatable objects (pages, translatable snippets), the fallback for the rest.
-    Runs one query at most."""
+def languages_of(objs):
+    """The language code of each object, in order: its locale's for translatable objects
+    (pages, translatable snippets), None for the rest. Runs one query at most."""
     locale_ids = {obj.locale_id for obj in objs if isinstance(obj, TranslatableMixin)}
     language_codes = (
         dict(Locale.objects.filter(pk__in=locale_ids).values_list("pk", "language_code"))
         if locale_ids
         else {}
     )
-    return [
-        search_config_for_language(language_codes.get(obj.locale_id))
-        if isinstance(obj, TranslatableMixin)
-        else FALLBACK_SEARCH_CONFIG
-        for obj in objs
-    ]
+    return [language_codes.get(obj.locale_id) if isinstance(obj, TranslatableMixin) else None for obj in objs]
+
+
+def search_configs_of(objs):
+    """The text-search configuration of each object, in order: its locale's language for
+    translatable objects (pages, translatable snippets), the fallback for the rest.
+    Runs one query at most."""
+    return [search_config_for_language(code) for code in languages_of(objs)]

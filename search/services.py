@@ -33,7 +33,7 @@ def search_pages(query, language_code):
     locale = Locale.objects.filter(language_code=language_code).first()
     if locale is None:
         return EmptySearchResults()
-    backend = get_search_backend("default", SEARCH_CONFIG=search_config_for_language(language_code))
+    backend = search_backend(language_code)
     pages = (
         Page.objects.live()
         .public()
@@ -41,9 +41,17 @@ def search_pages(query, language_code):
         .defer_streamfields()
         .specific()
     )
-    if hasattr(backend, "search_headline"):  # PostgreSQL; other databases go without snippets
+    if hasattr(backend, "search_headline"):  # PostgreSQL and SQLite; other databases go without
         pages = pages.annotate(search_headline=backend.search_headline(query))
     return backend.search(query, pages)
+
+
+def search_backend(language_code):
+    """The search backend for queries in one language: PostgreSQL's text-search configuration
+    (``SEARCH_CONFIG``) or, on SQLite, the Snowball stemmer (``LANGUAGE``) of that language."""
+    return get_search_backend(
+        "default", SEARCH_CONFIG=search_config_for_language(language_code), LANGUAGE=language_code
+    )
 
 
 def summary_of(page):
@@ -55,14 +63,24 @@ def summary_of(page):
     return ""
 
 
-def search_hits(results, request):
-    """The evaluated results of one page of search, as ``SearchHit``s."""
+def search_hits(results, request, query="", language_code=""):
+    """The evaluated results of one page of search, as ``SearchHit``s.
+
+    PostgreSQL marks the matched words itself (ts_headline); a backend that cannot
+    (SQLite) marks them here, through its ``highlight``.
+    """
+    highlight = getattr(search_backend(language_code), "highlight", None)
+
+    def headline(page):
+        text = getattr(page, "search_headline", "")
+        return highlight(text, query) if highlight is not None and text else text
+
     return [
         SearchHit(
             page=page,
             url=page.get_url(request),
             summary=summary_of(page),
-            snippet=snippet_html(getattr(page, "search_headline", "")),
+            snippet=snippet_html(headline(page)),
         )
         for page in results
     ]

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
+from home.language_switch import same_in_every_language, shown_page_number
 from news.models import NewsIndexPage
 from safety.guards import client_ip
 from safety.ratelimits import over_limit
@@ -34,11 +35,15 @@ def search(request):
             return limited
         paginator = Paginator(search_pages(query, language_code), RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
+        # The search words and the page shown follow a switch of language (nothing else).
+        context["language_query"] = same_in_every_language(
+            {"q": query, "page": shown_page_number(results_page.number)}
+        )
         context.update(
             paginator=paginator,
             results_page=results_page,
             page_range=paginator.get_elided_page_range(results_page.number, on_each_side=2, on_ends=1),
-            hits=search_hits(results_page.object_list, request),
+            hits=search_hits(results_page.object_list, request, query, language_code),
         )
         if not paginator.count:
             context["news_index"] = (

@@ -1,12 +1,16 @@
 """Menu, language switcher and hreflang alternates for every public page."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
 from caching.generation import cached_fragment
 from hhd_site.public_url import public_url
+from home.calls_to_action import calls_to_action
 
 register = template.Library()
 
@@ -61,11 +65,20 @@ def main_menu(context):
     }
 
 
+@register.simple_tag(takes_context=True)
+def home_calls_to_action(context):
+    """The home page's calls to action in the page's language (home.calls_to_action). Used
+    inside a ``{% fragment %}``: found once per generation."""
+    page = context.get("page")
+    return calls_to_action(page.locale_id) if page is not None else []
+
+
 def language_versions(context):
     """For each site language: its name, the URL to go to, and whether it is this page's translation.
 
     The switcher goes to the translation of the current page when one is live,
-    otherwise to the home page of that language.
+    otherwise to the home page of that language. A view that is no Wagtail page (search)
+    goes to the same view in the other language.
     """
     request = context.get("request")
     page = context.get("page")
@@ -78,9 +91,13 @@ def language_versions(context):
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         is_translation = target is not None
-        if target is None:
+        own_view = not is_translation and _is_own_view(request, page)
+        if target is None and not own_view:
             target = homes.get(code)
-        url = target.get_url(request) if target is not None else f"/{code}/"
+        if own_view:
+            url = translate_url(request.path, code)
+        else:
+            url = target.get_url(request) if target is not None else f"/{code}/"
         versions.append(
             {
                 "code": code,
@@ -89,15 +106,39 @@ def language_versions(context):
                 # Absolute on the public address, as in the sitemap and the feeds.
                 "full_url": public_url(url) if is_translation else "",
                 "is_translation": is_translation,
+                # The same list or view in that language: what the visitor asked for may follow.
+                "same_view": is_translation or own_view,
                 "is_current": code == translation.get_language(),
             }
         )
     return versions
 
 
+def _is_own_view(request, page):
+    """Whether the request is for one of the site's own views (search) rather than a page."""
+    match = getattr(request, "resolver_match", None)
+    return (
+        not isinstance(page, Page)
+        and match is not None
+        and bool(match.url_name)
+        and match.url_name != "wagtail_serve"
+    )
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    return {"versions": _cached_versions(context)}
+    """The languages, each link keeping what the view says may follow the visitor
+    (``language_query``: ``{language code: {parameter: value}}``, e.g. the search words or
+    the news filters translated into that language). Nothing else of the query string is
+    carried over."""
+    carried = context.get("language_query") or {}
+    versions = []
+    for version in _cached_versions(context):
+        params = {name: value for name, value in carried.get(version["code"], {}).items() if value}
+        if params and version["same_view"]:
+            version = {**version, "url": f"{version['url']}?{urlencode(params)}"}
+        versions.append(version)
+    return {"versions": versions}
 
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)

@@ -42,3 +42,22 @@ def test_other_databases_get_wagtails_fallback_backend():
         backend = backends.SearchBackend({})
     assert isinstance(backend, DatabaseSearchBackend)
     assert not isinstance(backend, LanguagePostgresSearchBackend)
+
+
+def test_where_wagtail_chooses_sqlite_full_text_search_it_gets_the_stems_of_each_language():
+    class SQLiteSearchBackend:  # what Wagtail's choice is called when FTS5 is there
+        def __init__(self, params):
+            pass
+
+    ours = mock.Mock(name="StemmingSQLiteSearchBackend")
+    with (
+        mock.patch.object(backends.connection, "vendor", "sqlite"),
+        mock.patch.object(backends, "database_search_backend", SQLiteSearchBackend),
+        # The real module needs Wagtail's SQLite-only models, which cannot load on the test database.
+        mock.patch.dict(
+            sys.modules, {"search.backends.sqlite": SimpleNamespace(StemmingSQLiteSearchBackend=ours)}
+        ),
+    ):
+        backend = backends.SearchBackend({"LANGUAGE": "ru"})
+    ours.assert_called_once_with({"LANGUAGE": "ru"})
+    assert backend is ours.return_value

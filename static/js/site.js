@@ -29,3 +29,16 @@ document.addEventListener("click", function (event) {
     link.textContent = link.getAttribute("data-copied");
   });
 });
+
+// The main menu is open on wide screens. Browsers without CSS ::details-content would keep it
+// folded there; open it for them (phones keep the "Menu" button).
+(function () {
+  var fold = document.querySelector("[data-main-menu]");
+  if (!fold || !window.matchMedia) return;
+  var wide = window.matchMedia("(min-width: 48rem)");
+  function follow() {
+    if (wide.matches) fold.open = true;
+  }
+  follow();
+  if (wide.addEventListener) wide.addEventListener("change", follow);
+})();
