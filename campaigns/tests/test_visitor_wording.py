@@ -74,7 +74,7 @@ def test_the_campaign_page_and_the_confirmed_page_offer_the_same_share_links(cli
     client.post(sign_url(page, "ru"), signing_data())
     link = next(x for x in re.findall(r"http://\S+", mail.outbox[0].body) if "/confirm/" in x)
     confirmed = soup(client.post(link))
-    assert confirmed.select_one(".lead").get_text() == "«Паспортная амнистия» подписал 1 человек."
+    assert confirmed.select_one(".lead").get_text() == "Обращение «Паспортная амнистия» подписал 1 человек."
     assert share_hrefs(confirmed) == on_campaign
 
 
