@@ -59,9 +59,12 @@ preload_app = True
 
 
 def when_ready(server):
-    from django.db import connections
+    from django.conf import settings
 
-    connections.close_all()
+    if settings.configured:  # a Django application (not a plain WSGI app under this config)
+        from django.db import connections
+
+        connections.close_all()
 
 
 # Request limits. The request line holds the URL: gunicorn's maximum (8 KB) leaves room for the

@@ -114,15 +114,16 @@ def language_versions(context):
     return versions
 
 
+# The site's own views (no Wagtail page) whose address may follow the visitor into another
+# language. Not the others: a confirmation or withdrawal link carries its signed token in the
+# path, and the switcher must never repeat it (their pages offer the home pages instead).
+SWITCHABLE_VIEWS = frozenset({"search"})
+
+
 def _is_own_view(request, page):
-    """Whether the request is for one of the site's own views (search) rather than a page."""
+    """Whether the request is for one of the site's own switchable views (search), not a page."""
     match = getattr(request, "resolver_match", None)
-    return (
-        not isinstance(page, Page)
-        and match is not None
-        and bool(match.url_name)
-        and match.url_name != "wagtail_serve"
-    )
+    return not isinstance(page, Page) and match is not None and match.url_name in SWITCHABLE_VIEWS
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
