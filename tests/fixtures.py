@@ -124,6 +124,22 @@ def demo_content(db, settings, demo_media_root):
     return _demo_content_rows(connection)["output"]
 
 
+def switcher_links(client, url):
+    """{language: (path, query parameters)} of the language switcher's links on ``url``."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from bs4 import BeautifulSoup
+
+    response = client.get(url)
+    assert response.status_code == 200
+    switcher = BeautifulSoup(response.content, "html.parser").find("nav", class_="language-switcher")
+    links = {}
+    for link in switcher.find_all("a"):
+        parts = urlsplit(link["href"])
+        links[link["hreflang"]] = (parts.path, parse_qs(parts.query))
+    return links
+
+
 class RecordingHandler:
     """An aiosmtpd handler that keeps every message it receives, parsed."""
 

@@ -1,26 +1,14 @@
 """The language switcher on a filtered news list keeps the filters, in the other language."""
 
 import datetime
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
 from home.factories import translate_page
 from news.factories import NewsIndexPageFactory, NewsPageFactory, TopicFactory, translate_topic
+from tests.fixtures import switcher_links
 
 pytestmark = pytest.mark.django_db
-
-
-def switcher_links(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    switcher = BeautifulSoup(response.content, "html.parser").find("nav", class_="language-switcher")
-    links = {}
-    for link in switcher.find_all("a"):
-        parts = urlsplit(link["href"])
-        links[link["hreflang"]] = (parts.path, parse_qs(parts.query))
-    return links
 
 
 def test_switching_language_on_a_filtered_news_list_keeps_the_filters_in_that_language(client, site_tree):

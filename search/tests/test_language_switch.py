@@ -1,24 +1,12 @@
 """The language switcher on search results keeps the search words and the page, nothing else."""
 
-from urllib.parse import parse_qs, urlsplit
-
 import pytest
-from bs4 import BeautifulSoup
+
+from tests.fixtures import switcher_links
 
 from .pages import text_page
 
 pytestmark = pytest.mark.django_db
-
-
-def switcher_links(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    switcher = BeautifulSoup(response.content, "html.parser").find("nav", class_="language-switcher")
-    links = {}
-    for link in switcher.find_all("a"):
-        parts = urlsplit(link["href"])
-        links[link["hreflang"]] = (parts.path, parse_qs(parts.query))
-    return links
 
 
 def test_switching_language_on_search_results_keeps_the_words_and_the_page(client, site_tree):
