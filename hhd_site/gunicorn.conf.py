@@ -43,13 +43,17 @@ worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", threads *
 keepalive = 5
 timeout = 30
 graceful_timeout = 20
-# High enough that workers serving cached pages at full speed do not restart every
-# few seconds (the benchmark showed restart storms at 2000), low enough to bound a leak.
-# Workers share the load evenly, so they reach the limit together: the jitter spreads their
-# restarts over half the limit (bench/cache_lifetime.py's probe saw four of five workers
-# replaced within two seconds with a 10 % jitter, and requests waiting up to 10 s meanwhile).
-max_requests = 50_000
-max_requests_jitter = 25_000
+# Workers are recycled after max_requests (+ jitter) as a bound on a slow leak, not as routine:
+# a replaced worker stops accepting, lingers on its kept-alive connections (gthread, up to 2 s)
+# and exits before its fork replaces it, and meanwhile the others hold worker_connections each,
+# so under a flood the connections it dropped wait in the listen backlog for seconds
+# (bench/cache_lifetime.py's probe: requests of 1-3 s at every replacement, up to 10 s when
+# several fell together). At 50,000 the benchmark's load replaced every worker each minute or
+# two; at a million (+ up to half a million) a worker serving a flood of cached pages at
+# 800 requests/s lives 20-30 minutes, and days at ordinary traffic, and the jitter keeps the
+# five replacements minutes apart.
+max_requests = 1_000_000
+max_requests_jitter = 500_000
 # The application is loaded once, in the master, and each worker is a fork of it: a worker that
 # replaces one at max_requests serves at once, instead of importing Django and Wagtail again
 # for seconds of CPU while its share of the connections waits (the probe's 10 s requests).
