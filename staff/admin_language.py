@@ -1,15 +1,17 @@
 """The language of the admin: one complete language for staff who chose none, and a choice
 that can be made without filling in anything else first.
 
-Wagtail has no Turkmen catalogue. Without a choice of their own, staff got the language of the
-request, which on the admin's addresses falls back to the site's default (Turkmen): the site's
-own strings in Turkmen among Wagtail's in English. ``ADMIN_DEFAULT_LANGUAGE`` (one of
-``WAGTAILADMIN_PERMITTED_LANGUAGES``) names the language they get instead.
+Wagtail ships no Turkmen catalogue; the project ships one (admin_locale/, issue 21), so Turkmen
+is an admin language like the others. Staff without a choice of their own get the language their
+browser asks for when the admin is offered in it (``WAGTAILADMIN_PERMITTED_LANGUAGES``), else
+``ADMIN_DEFAULT_LANGUAGE``, never a language the admin is not complete in (the site's own strings
+in one language among Wagtail's in English).
 """
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms.account import NameEmailForm
@@ -20,16 +22,39 @@ from wagtail.admin.views import account
 def admin_language(language_code):
     """``language_code`` if the admin is complete in it, else ``ADMIN_DEFAULT_LANGUAGE``."""
     permitted = dict(get_available_admin_languages())
+    if not language_code:
+        return settings.ADMIN_DEFAULT_LANGUAGE
     if language_code in permitted:
         return language_code
     base = (language_code or "").split("-")[0]
     return base if base in permitted else settings.ADMIN_DEFAULT_LANGUAGE
 
 
+def asked_for(request):
+    """The language the request itself names (the language cookie, else the browser's
+    Accept-Language) as Django's LocaleMiddleware resolves it, or None when it names none that
+    the site has: then LocaleMiddleware falls back to the site's default, Turkmen, which is no
+    choice of the staff member's."""
+    if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
+        try:
+            return translation.get_supported_language_variant(request.COOKIES[settings.LANGUAGE_COOKIE_NAME])
+        except LookupError:
+            pass
+    for accepted, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        if accepted == "*":
+            break
+        try:
+            return translation.get_supported_language_variant(accepted)
+        except LookupError:
+            continue
+    return None
+
+
 class AdminLanguageMiddleware:
     """On the admin's addresses, the language the request asks for when the admin is complete
-    in it, else ``ADMIN_DEFAULT_LANGUAGE``. After Django's LocaleMiddleware; a staff member's own
-    choice (Account → Preferred language) still wins, Wagtail applies it in every admin view.
+    in it (Turkmen included), else ``ADMIN_DEFAULT_LANGUAGE``. After Django's LocaleMiddleware;
+    a staff member's own choice (Account → Preferred language) still wins, Wagtail applies it in
+    every admin view.
 
     Not on the two-step sign-in's pages (staff.urls): they come before the admin, to someone who
     may read only Turkmen, and speak the browser's language, Turkmen included."""
@@ -40,7 +65,7 @@ class AdminLanguageMiddleware:
     def __call__(self, request):
         path = request.path_info
         if path.startswith(reverse("wagtailadmin_home")) and not path.startswith(reverse("staff:verify")):
-            language = admin_language(translation.get_language())
+            language = admin_language(asked_for(request))
             if language != translation.get_language():
                 translation.activate(language)
                 request.LANGUAGE_CODE = language

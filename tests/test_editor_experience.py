@@ -1,5 +1,5 @@
 """What a volunteer editor meets in the admin: every field explained in plain words, the admin in
-Russian, Turkish or English, and a new page that already has the right language and today's date."""
+Turkmen, Russian, Turkish or English, and a new page that already has the right language and today's date."""
 
 import datetime
 import re
@@ -137,7 +137,11 @@ def test_every_help_text_and_label_of_our_fields_is_translatable():
     assert untranslatable == [], untranslatable
 
 
-@pytest.mark.parametrize("language", ["ru", "tr"])
+# Words a language writes as English does.
+SAME_AS_ENGLISH = {"tk": {"donations.BankAccount.bank (label)"}}  # "Bank"
+
+
+@pytest.mark.parametrize("language", ["tk", "ru", "tr"])
 def test_our_help_texts_and_labels_read_in_the_admin_languages(language):
     english = {}
     for label, field in editor_fields().items():
@@ -153,10 +157,11 @@ def test_our_help_texts_and_labels_read_in_the_admin_languages(language):
                     untranslated.append(f"{label} (help text)")
                 if isinstance(field.verbose_name, Promise) and verbose_name == english[label][1]:
                     untranslated.append(f"{label} (label)")
+    untranslated = [found for found in untranslated if found not in SAME_AS_ENGLISH.get(language, set())]
     assert untranslated == [], untranslated
 
 
-@pytest.mark.parametrize("language", ["ru", "tr"])
+@pytest.mark.parametrize("language", ["tk", "ru", "tr"])
 def test_wagtails_own_page_fields_show_their_help_texts_translated(language):
     wagtail_fields = {label: field for label, field in editor_fields().items() if not is_ours(field)}
     assert {

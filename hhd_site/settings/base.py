@@ -358,8 +358,10 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# The admin's own interface: Wagtail ships no Turkmen catalogue.
+# The admin's own interface. Wagtail ships no Turkmen catalogue: the project ships one
+# (admin_locale/, maintained with scripts/admin-catalogue).
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("tk", "Türkmençe"),
     ("en", "English"),
     ("ru", "Русский"),
     ("tr", "Türkçe"),
@@ -373,9 +375,11 @@ if ADMIN_DEFAULT_LANGUAGE not in dict(WAGTAILADMIN_PERMITTED_LANGUAGES):
     )
 # vendor_locale: the project's corrections of third-party catalogues (Django's Turkmen form
 # errors; wagtail-localize's Russian and Turkish, whose editor said "Опубликовать вРусский").
+# admin_locale: the Turkmen catalogue of Wagtail's admin and the packages staff see, which ship
+# none (built from admin_locale/components/ by scripts/admin-catalogue).
 # LOCALE_PATHS win over the catalogues of apps, for templates, Python and the JavaScript
-# catalogues (/admin/localize/jsi18n/) alike.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "vendor_locale"]
+# catalogues (/admin/localize/jsi18n/) alike; the first one that has a msgid wins.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "vendor_locale", BASE_DIR / "admin_locale"]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True

@@ -33,8 +33,8 @@ def error_of(field, value):
     return " ".join(caught.value.messages)
 
 
-def test_the_vendor_catalogues_are_loaded_after_the_project_catalogue():
-    assert [Path(path) for path in settings.LOCALE_PATHS] == [ROOT / "locale", VENDOR]
+def test_the_vendor_catalogues_are_loaded_after_the_project_catalogue_and_before_the_admins():
+    assert [Path(path) for path in settings.LOCALE_PATHS] == [ROOT / "locale", VENDOR, ROOT / "admin_locale"]
 
 
 def test_every_vendor_string_corrects_an_existing_django_string_and_keeps_its_placeholders():

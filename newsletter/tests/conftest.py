@@ -116,7 +116,7 @@ def user_in(django_user_model):
         user = django_user_model.objects.create_user(role.lower(), f"{role.lower()}@example.org", "x" * 12)
         user.groups.add(group)
         profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "en"  # the admin has no Turkmen; English keeps the texts checkable
+        profile.preferred_language = "en"  # English keeps the texts checkable
         profile.save()
         return user
 
