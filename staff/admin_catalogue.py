@@ -226,6 +226,7 @@ def combined(domain) -> tuple[polib.POFile, list[Conflict]]:
     catalogue = empty_catalogue("hhd-site admin (admin_locale/components)")
     catalogue.header = "Built by scripts/admin-catalogue build from admin_locale/components/: edit those."
     seen, conflicts = {}, []
+    ours = project_keys(domain)
     for package, component_domain in COMPONENTS:
         path = component_path(package, component_domain)
         if component_domain != domain or not path.exists():
@@ -234,6 +235,8 @@ def combined(domain) -> tuple[polib.POFile, list[Conflict]]:
             if not is_translated(entry):
                 continue
             k = key(entry)
+            if k in ours:  # LOCALE_PATHS outrank every app: the project's own wording stays its own
+                continue
             translation = tuple(translations_of(entry))
             if k in seen:
                 first_package, first_translation = seen[k]
@@ -245,6 +248,19 @@ def combined(domain) -> tuple[polib.POFile, list[Conflict]]:
             built.comment = package
             catalogue.append(built)
     return catalogue, conflicts
+
+
+def project_keys(domain) -> set:
+    """The msgids the project's own Turkmen catalogues translate (locale/ and each of our apps'
+    locale/): admin_locale sits in LOCALE_PATHS, which Django ranks above every app's catalogue,
+    so a shared msgid ("Update", "Status", "Language") would otherwise change our pages' wording."""
+    folders = [ROOT / "locale", *(app.parent / "locale" for app in sorted(ROOT.glob("*/apps.py")))]
+    keys = set()
+    for folder in folders:
+        path = folder / "tk" / "LC_MESSAGES" / f"{domain}.po"
+        if path.exists():
+            keys.update(key(entry) for entry in polib.pofile(str(path)) if is_translated(entry))
+    return keys
 
 
 def translations_of(entry) -> list[str]:

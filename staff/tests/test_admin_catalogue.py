@@ -262,3 +262,25 @@ def test_a_build_combines_the_components_first_one_winning_and_reports_conflicts
     assert "conflict: Delete: first ['Pozuň'] kept, second ['Pozmak'] not used" in out.getvalue()
     out = io.StringIO()
     assert admin_catalogue.run_build(check=True, out=out) == 0
+
+
+def test_a_build_leaves_out_what_the_project_translates_itself(tmp_path, monkeypatch):
+    """admin_locale outranks every app's catalogue (LOCALE_PATHS): a msgid our own catalogues
+    translate ("Update", a noun on the campaign page) keeps our wording."""
+    monkeypatch.setattr(admin_catalogue, "ADMIN_LOCALE", tmp_path)
+    monkeypatch.setattr(admin_catalogue, "COMPONENTS_DIR", tmp_path / "components")
+    monkeypatch.setattr(admin_catalogue, "ROOT", tmp_path)
+    monkeypatch.setattr(admin_catalogue, "COMPONENTS", [("first", "django")])
+    path = admin_catalogue.component_path("first", "django")
+    path.parent.mkdir(parents=True)
+    catalogue_of(
+        polib.POEntry(msgid="Update", msgstr="Täzeläň"), polib.POEntry(msgid="Save", msgstr="Ýatda saklaň")
+    ).save(str(path))
+    ours = tmp_path / "campaigns" / "locale" / "tk" / "LC_MESSAGES" / "django.po"
+    ours.parent.mkdir(parents=True)
+    (tmp_path / "campaigns" / "apps.py").write_text("")
+    catalogue_of(polib.POEntry(msgid="Update", msgstr="Täzelik")).save(str(ours))
+
+    assert admin_catalogue.run_build(check=False, out=io.StringIO()) == 0
+    built = polib.pofile(str(tmp_path / "tk" / "LC_MESSAGES" / "django.po"))
+    assert [(entry.msgid, entry.msgstr) for entry in built] == [("Save", "Ýatda saklaň")]
