@@ -35,7 +35,9 @@ OUR_APPS = {
     "safety",
     "search",
     "staff",
+    "telegram",
     "translations",
+    "mirrors",
 }
 
 

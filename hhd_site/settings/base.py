@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "caching",
     "scheduling",
     "translations",
+    "mirrors",
     "demo",  # seed_demo and the demo texts (demo/content)
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -233,6 +234,11 @@ WORKER_TICK_SECONDS = env.int("WORKER_TICK_SECONDS", default=15)
 
 FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
 FIELD_HMAC_KEY = env.str("FIELD_HMAC_KEY", default="")
+
+# --- Mirrors (mirrors/, docs/mirrors.md) ----------------------------------------
+# Ed25519 private key that signs each mirror export's manifest: base64 of the 32 raw bytes, made
+# by `manage.py mirror_key`. Kept only in the server's environment; readers get the public key.
+MIRROR_SIGNING_KEY = env.str("MIRROR_SIGNING_KEY", default="")
 
 # The deployment's own proxies (the TLS front, a CDN), as addresses or networks
 # (comma-separated, e.g. 172.30.0.0/24): only a request that comes from one of them has its

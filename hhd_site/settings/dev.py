@@ -38,3 +38,6 @@ PAGE_CACHE_STATUS_HEADER = env.bool("PAGE_CACHE_STATUS_HEADER", default=True)
 _DEV_FIELD_KEY = "ZGV2LW9ubHktZmllbGQta2V5LW5vdC1mb3ItdXNlISE="  # noqa: S105
 FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[_DEV_FIELD_KEY])
 FIELD_HMAC_KEY = env.str("FIELD_HMAC_KEY", default="dev-only-hmac-key")
+# Fixed dev-only mirror signing key (hhd_site/settings/production.py refuses it).
+DEV_MIRROR_SIGNING_KEY = "ZGV2LW9ubHktbWlycm9yLXNpZ25pbmcta2V5LW5vISE="  # noqa: S105
+MIRROR_SIGNING_KEY = env.str("MIRROR_SIGNING_KEY", default=DEV_MIRROR_SIGNING_KEY)

@@ -96,6 +96,12 @@ if TELEGRAM_BOT_TOKEN or TELEGRAM_CHANNELS:
             "TELEGRAM_CHANNELS must name channels of the site's languages, e.g. "
             f"TELEGRAM_CHANNELS=tk=@hhd_tk,ru=@hhd_ru (unknown: {', '.join(_unknown) or 'none given'})."
         )
+# The development settings' fixed mirror key is public (it is in this repository).
+if env.str("MIRROR_SIGNING_KEY", default="") == "ZGV2LW9ubHktbWlycm9yLXNpZ25pbmcta2V5LW5vISE=":
+    raise ImproperlyConfigured(
+        "MIRROR_SIGNING_KEY is the development key, which anyone can read: make your own with "
+        "`manage.py mirror_key`."
+    )
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
 if len(FIELD_HMAC_KEY) < 32 or FIELD_HMAC_KEY == SECRET_KEY or SECRET_KEY in FIELD_ENCRYPTION_KEYS:

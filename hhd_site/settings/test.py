@@ -62,6 +62,7 @@ PAGE_CACHE_STATUS_HEADER = True
 _TEST_FIELD_KEY = "dGVzdC1vbmx5LWZpZWxkLWtleS1ub3QtZm9yLXVzZSE="  # noqa: S105
 FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[_TEST_FIELD_KEY])
 FIELD_HMAC_KEY = env.str("FIELD_HMAC_KEY", default="test-only-hmac-key")
+MIRROR_SIGNING_KEY = "dGVzdC1vbmx5LW1pcnJvci1zaWduaW5nLWtleS4uLiE="  # noqa: S105
 
 # aiosmtpd (the tests' loopback mail server) logs every connection's end at INFO: noise between
 # the test results.
