@@ -239,6 +239,9 @@ FIELD_HMAC_KEY = env.str("FIELD_HMAC_KEY", default="")
 # Ed25519 private key that signs each mirror export's manifest: base64 of the 32 raw bytes, made
 # by `manage.py mirror_key`. Kept only in the server's environment; readers get the public key.
 MIRROR_SIGNING_KEY = env.str("MIRROR_SIGNING_KEY", default="")
+# The onion service's address (56 base32 characters + ".onion"), serving the local-directory
+# mirror: pages send Onion-Location for it and the mirrors page lists it. Empty: no onion service.
+ONION_ADDRESS = env.str("ONION_ADDRESS", default="")
 
 # The deployment's own proxies (the TLS front, a CDN), as addresses or networks
 # (comma-separated, e.g. 172.30.0.0/24): only a request that comes from one of them has its
