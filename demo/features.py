@@ -110,12 +110,15 @@ def keep_accounts(page):
         )
 
 
-def build_newsletter(demo):
-    """The newsletter page (its slug carries the app's URLs) and one draft issue per language."""
-    source = child_page(demo.homes[DEFAULT_LANGUAGE], NewsletterPage, texts.NEWSLETTER_PAGE[DEFAULT_LANGUAGE])
+def publish_form_page(demo, model, page_texts, **fields_of_text):
+    """A form page under each home, in every language, linked to the privacy policy.
+
+    ``fields_of_text`` maps a field to the attribute of the language's text that fills it.
+    """
+    source = child_page(demo.homes[DEFAULT_LANGUAGE], model, page_texts[DEFAULT_LANGUAGE])
     pages = translations_of(source, demo.locales)
     for code, page in pages.items():
-        text = texts.NEWSLETTER_PAGE[code]
+        text = page_texts[code]
         publish(
             page,
             title=text.title,
@@ -123,7 +126,14 @@ def build_newsletter(demo):
             intro=text.intro,
             privacy_page=demo.privacies[code],
             show_in_menus=True,
+            **{field: getattr(text, attribute) for field, attribute in fields_of_text.items()},
         )
+    return pages
+
+
+def build_newsletter(demo):
+    """The newsletter page (its slug carries the app's URLs) and one draft issue per language."""
+    pages = publish_form_page(demo, NewsletterPage, texts.NEWSLETTER_PAGE)
     for code, (subject, intro) in texts.DRAFT_ISSUE.items():
         NewsletterIssue.objects.get_or_create(
             language=code, subject=subject, defaults={"intro": intro, "include_new_articles": True}
@@ -132,38 +142,13 @@ def build_newsletter(demo):
 
 
 def build_contact_pages(demo):
-    """The contact page and the "Ask for help" page, both linked to the privacy policy."""
-    home = demo.homes[DEFAULT_LANGUAGE]
-    contact_pages = translations_of(
-        child_page(home, ContactPage, texts.CONTACT_PAGE[DEFAULT_LANGUAGE]), demo.locales
+    """The contact page and the "Ask for help" page."""
+    publish_form_page(
+        demo, ContactPage, texts.CONTACT_PAGE, safety_warning="safety_warning", thank_you_text="thank_you"
     )
-    for code, page in contact_pages.items():
-        text = texts.CONTACT_PAGE[code]
-        publish(
-            page,
-            title=text.title,
-            slug=text.slug,
-            intro=text.intro,
-            safety_warning=text.safety_warning,
-            thank_you_text=text.thank_you,
-            privacy_page=demo.privacies[code],
-            show_in_menus=True,
-        )
-    help_pages = translations_of(
-        child_page(home, HelpRequestPage, texts.HELP_PAGE[DEFAULT_LANGUAGE]), demo.locales
+    help_pages = publish_form_page(
+        demo, HelpRequestPage, texts.HELP_PAGE, safety_warning="safety_warning", next_steps="next_steps"
     )
-    for code, page in help_pages.items():
-        text = texts.HELP_PAGE[code]
-        publish(
-            page,
-            title=text.title,
-            slug=text.slug,
-            intro=text.intro,
-            safety_warning=text.safety_warning,
-            next_steps=text.next_steps,
-            privacy_page=demo.privacies[code],
-            show_in_menus=True,
-        )
     return [f"  Contact and help pages: {', '.join(help_pages)}"]
 
 
