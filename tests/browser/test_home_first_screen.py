@@ -75,3 +75,21 @@ def test_on_a_desktop_the_menu_is_open_without_a_button(browser, live_server, de
             page.screenshot(path=str(ARTIFACTS / f"home-ru-desktop-{'js' if javascript else 'no-js'}.png"))
         finally:
             context.close()
+
+
+def test_no_page_is_wider_than_the_smallest_phone(browser, live_server, demo_site):
+    """At 360 px nothing sticks out sideways (the header's search form once did, by 8 px)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        for language in ("tk", "ru", "tr", "en"):
+            for path in ("", "news/", "help/", "donate/"):
+                page.goto(f"{live_server.url}/{language}/{path}")
+                wider = page.evaluate(
+                    "[...document.querySelectorAll('body *')]"
+                    ".filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)"
+                    ".map(e => e.tagName + '.' + e.className)"
+                )
+                assert page.evaluate("document.documentElement.scrollWidth") <= 360, (language, path, wider)
+    finally:
+        context.close()
