@@ -1,8 +1,10 @@
 """Rate limits shared between processes through the cache (Redis in production).
 
 Keys hold a keyed digest of the IP address or e-mail, never the value itself. A fixed
-window counter: ``cache.add`` starts a window and ``cache.incr`` counts atomically (one
-Redis INCR). When the shared cache is unreachable the limits never switch off: each process
+window counter whose window starts at the subject's first hit: ``cache.add`` starts it (and
+notes when, for Retry-After), ``cache.incr`` counts atomically (one Redis INCR, which keeps the
+key's expiry). Windows aligned to the clock would let a burst that straddles a boundary through
+twice. When the shared cache is unreachable the limits never switch off: each process
 counts in its own memory instead, with the same limits. A visitor whose requests reach
 several processes may then get up to that many times the limit in all; one who keeps a
 connection open (most clients) stays on one process and meets the limit as before.
@@ -26,18 +28,25 @@ _process_counters = LocMemCache("safety-ratelimits-fallback", {"OPTIONS": {"MAX_
 _fallback_warning = ThrottledWarning(logger)
 
 
-def _count(key: str, timeout: int) -> int:
-    """One more hit on ``key`` in the shared cache, or in this process's memory without it."""
+def _count(key: str, timeout: int, now: float) -> tuple[int, object]:
+    """One more hit on ``key`` in the shared cache, or in this process's memory without it.
+
+    Returns the count and the cache that holds it.
+    """
+    store = cache
     try:
-        cache.add(key, 0, timeout=timeout)
+        if cache.add(key, 0, timeout=timeout):
+            cache.set(f"{key}:start", now, timeout=timeout)
         count = cache.incr(key)
     except Exception:  # an unreachable cache raises with some backends
         count = None
     if count is None:  # django-redis with IGNORE_EXCEPTIONS answers None when Redis is down
         _fallback_warning.warn("rate limits counted per process: the shared cache is unavailable")
-        _process_counters.add(key, 0, timeout=timeout)
+        store = _process_counters
+        if _process_counters.add(key, 0, timeout=timeout):
+            _process_counters.set(f"{key}:start", now, timeout=timeout)
         count = _process_counters.incr(key)
-    return count
+    return count, store
 
 
 class RateLimited(Exception):
@@ -64,11 +73,14 @@ class RateLimit:
     def hit(self, subject: str) -> None:
         """Count one hit for ``subject`` (an IP or address); raise RateLimited past the limit."""
         now = time.time()
-        window_index = int(now // self.window)
-        key = f"ratelimit:{self.name}:{keyed_digest('ratelimit', subject)[:32]}:{window_index}"
-        count = _count(key, timeout=self.window + 1)
+        key = f"ratelimit:{self.name}:{keyed_digest('ratelimit', subject)[:32]}"
+        count, store = _count(key, timeout=self.window, now=now)
         if count > self.limit:
-            retry_after = int((window_index + 1) * self.window - now) + 1
+            try:
+                started = store.get(f"{key}:start") or now
+            except Exception:  # the cache went away between the two calls
+                started = now
+            retry_after = max(1, int(started + self.window - now) + 1)
             raise RateLimited(retry_after)
 
 

@@ -115,3 +115,22 @@ def test_rate_limit_keys_hold_no_address():
     keys = list(cache._cache.keys())  # locmem in tests
     assert keys
     assert not any("203.0.113" in key for key in keys)
+
+
+def test_a_burst_across_a_clock_boundary_gets_no_second_allowance(monkeypatch):
+    """The window starts at the subject's first hit: 30 hits just before a round minute and 30
+    just after it are still 30 in one window (a window aligned to the clock let both through)."""
+    from safety import ratelimits
+
+    clock = [1_800_000_000 - 2.0]  # two seconds before a multiple of 600
+    monkeypatch.setattr(ratelimits.time, "time", lambda: clock[0])
+    limit = RateLimit("burst", limit=30, window=600)
+    for _ in range(30):
+        limit.hit("203.0.113.9")
+    clock[0] += 4  # past the round ten minutes
+    with pytest.raises(RateLimited) as caught:
+        limit.hit("203.0.113.9")
+    # Says when the window that began at the first hit ends.
+    assert caught.value.retry_after == 600 - 4 + 1
+    clock[0] += 600
+    limit.hit("203.0.113.9")  # a new window
