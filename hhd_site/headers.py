@@ -70,7 +70,11 @@ class SecurityHeadersMiddleware:
             # Django's CSRF check then refuses the admin's own forms (its login first of
             # all). "same-origin" still sends nothing to any other site.
             response.setdefault("Referrer-Policy", "same-origin")
-        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        # The admin alone may ask for passkeys (publickey-credentials-create/get=(self)).
+        response.setdefault(
+            "Permissions-Policy",
+            settings.PERMISSIONS_POLICY_ADMIN if is_admin_path(request.path_info) else settings.PERMISSIONS_POLICY,
+        )
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
 
