@@ -71,10 +71,9 @@ class SecurityHeadersMiddleware:
             # all). "same-origin" still sends nothing to any other site.
             response.setdefault("Referrer-Policy", "same-origin")
         # The admin alone may ask for passkeys (publickey-credentials-create/get=(self)).
-        response.setdefault(
-            "Permissions-Policy",
-            settings.PERMISSIONS_POLICY_ADMIN if is_admin_path(request.path_info) else settings.PERMISSIONS_POLICY,
-        )
+        in_admin = is_admin_path(request.path_info)
+        permissions = settings.PERMISSIONS_POLICY_ADMIN if in_admin else settings.PERMISSIONS_POLICY
+        response.setdefault("Permissions-Policy", permissions)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
 

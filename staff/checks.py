@@ -50,7 +50,8 @@ def check_passkey_settings(app_configs=None, **kwargs):
     if settings.SESSION_COOKIE_SECURE and site.scheme != "https":
         errors.append(
             Error(
-                f"Passkeys need an https:// public address in production (SITE_URL is {settings.SITE_URL!r}).",
+                "Passkeys need an https:// public address in production "
+                f"(SITE_URL is {settings.SITE_URL!r}).",
                 id="staff.E022",
             )
         )

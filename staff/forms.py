@@ -35,5 +35,5 @@ class PasskeyNameForm(forms.Form):
         label=_("Name of the passkey"),
         max_length=64,
         required=False,
-        help_text=_("So that you recognise it later, e.g. \"Work laptop\" or \"Security key\"."),
+        help_text=_('So that you recognise it later, e.g. "Work laptop" or "Security key".'),
     )

@@ -76,9 +76,7 @@ class SoftAuthenticator:
         rp_hash = hashlib.sha256(options.get("rpId", self.rp_id).encode()).digest()
         auth_data = rp_hash + bytes([UP | UV]) + struct.pack(">I", self.sign_count)
         client_data = self._client_data("webauthn.get", options["challenge"], origin)
-        signature = self.key.sign(
-            auth_data + hashlib.sha256(client_data).digest(), ec.ECDSA(hashes.SHA256())
-        )
+        signature = self.key.sign(auth_data + hashlib.sha256(client_data).digest(), ec.ECDSA(hashes.SHA256()))
         return {
             "id": b64url(self.credential_id),
             "rawId": b64url(self.credential_id),
