@@ -3,7 +3,6 @@ passkey on the passkeys page and signs in with it at the second step, under the 
 enforced CSP, with django-otp-webauthn's scripts served from this origin."""
 
 import re
-import shutil
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -52,7 +51,7 @@ def test_a_caseworker_registers_a_passkey_and_signs_in_with_it(
     page.set_viewport_size({"width": 1024, "height": 900})
     admin_sign_in(page, "case", PASSWORD)
     console_errors = []
-    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
     session, authenticator = virtual_authenticator(page)
 
     page.goto(f"{canonical_address}/admin/two-factor/passkeys/")
@@ -64,8 +63,7 @@ def test_a_caseworker_registers_a_passkey_and_signs_in_with_it(
     passkey = WebAuthnCredential.objects.get(user=user)
     assert passkey.name == "Office laptop"
     expect(page.locator(".messages > ul")).to_have_css("opacity", "1")  # the message has slid in
-    path = screenshot("admin-passkeys")
-    shutil.copy(path, "/tmp/passkeys-page.png")
+    screenshot("admin-passkeys")
 
     # The administrators now require passkeys of caseworkers.
     SignInPolicy.load().passkey_roles.add(Group.objects.get(name="Caseworkers"))
@@ -76,7 +74,7 @@ def test_a_caseworker_registers_a_passkey_and_signs_in_with_it(
     page.locator("form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/admin/two-factor/"))
     expect(page.locator("[data-staff-passkey-required]")).to_be_visible()
-    shutil.copy(screenshot("admin-passkey-second-step"), "/tmp/passkey-second-step.png")
+    screenshot("admin-passkey-second-step")
     page.locator("#passkey-verification-button").click()
     expect(page).not_to_have_url(re.compile(r"/two-factor/"))
     page.goto(f"{canonical_address}/admin/")
