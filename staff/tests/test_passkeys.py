@@ -69,6 +69,8 @@ def test_a_verified_user_registers_and_names_a_passkey(client, staff_user):
     other = Client()  # another session, signed in before the passkey came
     sign_in(other, "editor")
     assert other.post("/admin/two-factor/", {"code": codes[0]}).status_code == 302
+    assert "/admin/two-factor/passkeys/" in client.get("/admin/account/").content.decode()  # account menu
+    assert "/admin/two-factor/passkeys/" in client.get("/admin/two-factor/recovery-codes/").content.decode()
     page = client.get("/admin/two-factor/passkeys/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "You have no passkey yet." in page
     assert 'id="passkey-register-button"' in page
