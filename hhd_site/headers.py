@@ -70,7 +70,10 @@ class SecurityHeadersMiddleware:
             # Django's CSRF check then refuses the admin's own forms (its login first of
             # all). "same-origin" still sends nothing to any other site.
             response.setdefault("Referrer-Policy", "same-origin")
-        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        # The admin alone may ask for passkeys (publickey-credentials-create/get=(self)).
+        in_admin = is_admin_path(request.path_info)
+        permissions = settings.PERMISSIONS_POLICY_ADMIN if in_admin else settings.PERMISSIONS_POLICY
+        response.setdefault("Permissions-Policy", permissions)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
 

@@ -17,6 +17,7 @@ handler500 = views.server_error
 
 urlpatterns = [
     # Before Wagtail's admin: reachable after the password, before the second step.
+    path("admin/two-factor/webauthn/", include("staff.passkey_urls")),
     path("admin/two-factor/", include("staff.urls")),
     # Wagtail's account page, whose admin language can be chosen without a name (staff/admin_language.py).
     path("admin/account/", admin_language.account_view, name="wagtailadmin_account"),

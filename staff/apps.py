@@ -10,6 +10,6 @@ class StaffConfig(AppConfig):
     verbose_name = _("Staff and security")
 
     def ready(self):
-        from . import signals
+        from . import checks, signals  # noqa: F401 - checks registers the start-up checks
 
         signals.connect()

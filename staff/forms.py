@@ -27,3 +27,13 @@ class SetupCodeForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
     )
+
+
+class PasskeyNameForm(forms.Form):
+    passkey = forms.IntegerField(widget=forms.HiddenInput)
+    name = forms.CharField(
+        label=_("Name of the passkey"),
+        max_length=64,
+        required=False,
+        help_text=_('So that you recognise it later, e.g. "Work laptop" or "Security key".'),
+    )

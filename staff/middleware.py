@@ -97,6 +97,10 @@ class AdminSecurityMiddleware:
             reverse("staff:verify"),
             reverse("staff:setup"),
             reverse("staff:not_enrolled"),
+            # The second step with a passkey (staff.passkeys), and its scripts' translations.
+            reverse("otp_webauthn:credential-authentication-begin"),
+            reverse("otp_webauthn:credential-authentication-complete"),
+            reverse("otp_webauthn:js-i18n-catalog"),
             # What every admin page, the two-step ones included, loads: the icon sprite
             # (fetched by script and put into the page) and the script translations.
             reverse("wagtailadmin_sprite"),

@@ -6,8 +6,11 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
 class SecurityStamp(models.Model):
@@ -61,3 +64,39 @@ class EnrolmentLink(models.Model):
 
     def __str__(self):
         return f"Enrolment link of user {self.user_id}"
+
+
+@register_setting(icon="key")
+class SignInPolicy(BaseGenericSetting):
+    """Which roles must sign in with a passkey: for their members a code from the
+    authenticator app is refused at the second step (a code typed into a look-alike page is
+    phished with it, a passkey is not). Recovery codes still work, so a member who lost
+    their passkey can still come in and register a new one.
+
+    No role is ticked on a new install: ticking one before its members have registered a
+    passkey would leave them only their recovery codes. Administrators tick a role once
+    its members have one (the Passkeys page shows how many have)."""
+
+    passkey_roles = models.ManyToManyField(
+        "auth.Group",
+        blank=True,
+        related_name="+",
+        verbose_name=_("roles that must use a passkey"),
+        help_text=_(
+            "Members of these roles cannot pass the second sign-in step with a code from the "
+            "authenticator app: only with a passkey or a recovery code. Tick a role only once "
+            "its members have registered a passkey."
+        ),
+    )
+
+    panels = [FieldPanel("passkey_roles", widget=CheckboxSelectMultiple)]
+
+    class Meta:
+        verbose_name = _("sign-in policy")
+
+    def __str__(self):
+        return "Sign-in policy"
+
+    @classmethod
+    def requires_passkey(cls, user) -> bool:
+        return cls.objects.filter(passkey_roles__in=user.groups.all()).exists()

@@ -11,4 +11,5 @@ urlpatterns = [
     path("enrol/", views.EnrolmentLinkView.as_view(), {"token": ""}, name="enrol_links"),
     path("enrol/<str:token>/", views.EnrolmentLinkView.as_view(), name="enrol"),
     path("recovery-codes/", views.RecoveryCodesView.as_view(), name="recovery_codes"),
+    path("passkeys/", views.PasskeysView.as_view(), name="passkeys"),
 ]

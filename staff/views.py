@@ -9,6 +9,7 @@ app) or presented the user's enrolment link after the password (staff.enrolment)
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -28,13 +29,17 @@ from django_otp import user_has_device
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from . import enrolment, sessions, two_factor
-from .forms import CodeForm, SetupCodeForm
+from . import enrolment, passkeys, sessions, two_factor
+from .forms import CodeForm, PasskeyNameForm, SetupCodeForm
 from .middleware import second_step
-from .models import SecurityStamp
+from .models import SecurityStamp, SignInPolicy
 
 NEW_CODES = "staff_new_recovery_codes"
 WRONG_CODE = gettext_lazy("This code is not valid. Check the time on your phone and try a new code.")
+PASSKEY_REQUIRED = gettext_lazy(
+    "Your role must sign in with a passkey: a code from the authenticator app is not enough. "
+    "Use your passkey, or one of your recovery codes if you lost it."
+)
 
 
 def next_url(request) -> str:
@@ -71,12 +76,25 @@ class VerifyView(StaffView):
             return redirect(second_step(request, request.user) + "?" + request.GET.urlencode())
         return self.render(form=CodeForm())
 
+    def render(self, **context):
+        user = self.request.user
+        context.setdefault(
+            "passkeys",
+            passkeys.available_here(self.request) and passkeys.passkeys_of(user).exists(),
+        )
+        context.setdefault("passkey_required", SignInPolicy.requires_passkey(user))
+        return super().render(**context)
+
     def post(self, request):
         form = CodeForm(request.POST)
         device = two_factor.verify_code(request.user, form.data.get("code", "")) if form.is_valid() else None
         if device is None:
             log(request.user, "staff.second_factor_failed", user=request.user)
             form.add_error("code", WRONG_CODE)
+            return self.render(form=form)
+        if isinstance(device, two_factor.TOTPDevice) and SignInPolicy.requires_passkey(request.user):
+            log(request.user, "staff.second_factor_refused", user=request.user, data={"with": "TOTPDevice"})
+            form.add_error("code", PASSKEY_REQUIRED)
             return self.render(form=form)
         otp_login(request, device)
         request.session[sessions.STAMP] = SecurityStamp.current(request.user)
@@ -220,6 +238,38 @@ class RecoveryCodesView(StaffView):
         request.session[NEW_CODES] = two_factor.issue_recovery_codes(request.user)
         two_factor.second_factor_changed(request, request.user, "staff.recovery_codes_renewed")
         return redirect("staff:recovery_codes")
+
+
+class PasskeysView(StaffView):
+    """The user's passkeys: register one (and name it), rename, remove. Needs a session that
+    passed the second step; registering itself happens in the browser (staff.passkeys)."""
+
+    template_name = "staff/passkeys.html"
+
+    def get(self, request):
+        if not request.user.is_verified():
+            return redirect(reverse("staff:verify") + "?" + urlencode({"next": request.path}))
+        return self.render(
+            passkeys=passkeys.passkeys_of(request.user),
+            available=passkeys.available_here(request),
+            form=PasskeyNameForm(),
+            required=SignInPolicy.requires_passkey(request.user),
+            site_url=settings.SITE_URL,
+        )
+
+    def post(self, request):
+        if not request.user.is_verified():
+            raise PermissionDenied
+        form = PasskeyNameForm(request.POST)
+        if not form.is_valid():
+            return redirect("staff:passkeys")
+        pk = form.cleaned_data["passkey"]
+        if request.POST.get("action") == "remove":
+            if passkeys.remove(request, pk):
+                messages.success(request, _("The passkey was removed. You are signed out everywhere else."))
+        elif passkeys.rename(request.user, pk, form.cleaned_data["name"]):
+            messages.success(request, _("The passkey was saved."))
+        return redirect("staff:passkeys")
 
 
 class IssueEnrolmentLinkView(WagtailAdminTemplateMixin, TemplateView):

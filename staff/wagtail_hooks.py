@@ -68,3 +68,23 @@ def two_step_sign_in_menu_item(request):
         "label": _("Two-step sign-in"),
         "help_text": _("Replace your authenticator app or make new recovery codes."),
     }
+
+
+@hooks.register("register_log_actions")
+def register_passkey_actions(actions):
+    actions.register_action("staff.passkey_added", _("Passkey registered"), _("Registered a passkey"))
+    actions.register_action("staff.passkey_removed", _("Passkey removed"), _("Removed a passkey"))
+    actions.register_action(
+        "staff.second_factor_refused",
+        _("Authenticator code refused"),
+        _("Tried an authenticator app code where the role requires a passkey"),
+    )
+
+
+@hooks.register("register_account_menu_item")
+def passkeys_menu_item(request):
+    return {
+        "url": reverse("staff:passkeys"),
+        "label": _("Passkeys"),
+        "help_text": _("Register a passkey, or remove one you no longer have."),
+    }

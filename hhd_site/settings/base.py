@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -569,3 +570,25 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Admin messages ("Page published") go in the session, not in a cookie of their own.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# --- Passkeys (staff/passkeys.py) ----------------------------------------------
+# Passkeys (WebAuthn, django-otp-webauthn) as a second factor of the admin. They are bound to
+# the relying-party ID, the host of the one public address, and are accepted only from that
+# address: a mirror or look-alike host cannot use them (staff/checks.py checks both at start).
+# Only as a second factor after the password: no passwordless sign-in (axes, the password
+# and the audit log of the first step stay as they are).
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+# Read from SITE_URL when used, so dev.py, test.py and production.py need say nothing more.
+OTP_WEBAUTHN_RP_ID_CALLABLE = "staff.passkeys.relying_party_id"
+OTP_WEBAUTHN_HELPER_CLASS = "staff.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "staff.passkeys"
+SILENCED_SYSTEM_CHECKS = [
+    # The library wants OTP_WEBAUTHN_ALLOWED_ORIGINS written out; ours come from SITE_URL
+    # (staff.passkeys.PasskeyHelper), and staff.E020-E022 check them instead.
+    "otp_webauthn.E030",
+]
+# The admin (and only the admin) may ask the browser for a passkey (hhd_site/headers.py).
+PERMISSIONS_POLICY_ADMIN = PERMISSIONS_POLICY.replace(
+    "publickey-credentials-create=()", "publickey-credentials-create=(self)"
+).replace("publickey-credentials-get=()", "publickey-credentials-get=(self)")
