@@ -1,0 +1,72 @@
+"""Publishing one article re-exports exactly the files that show it, not the whole site."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from wagtail.models import Page
+
+from mirrors import services, signing, verification
+from mirrors.builder import MANIFEST, SIGNATURE, Builder
+from mirrors.export import Flavour
+from news.factories import NewsPageFactory
+from news.models import NewsIndexPage
+
+
+def hashes(folder: Path):
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in folder.rglob("*")
+        if path.is_file() and path.name not in (MANIFEST, SIGNATURE)
+    }
+
+
+@pytest.fixture
+def mirrors_on(settings, tmp_path):
+    settings.MIRROR_EXPORT_ROOT = str(tmp_path / "export")
+    settings.MIRROR_ORIGINS = []
+    return settings
+
+
+@pytest.mark.slow
+def test_publishing_one_article_changes_exactly_what_a_full_export_changes(demo_content, mirrors_on, tmp_path):
+    services.export_everything()
+    copy = services.site_dir(Flavour.clearnet())
+    before = hashes(copy)
+
+    index = NewsIndexPage.objects.get(locale__language_code="ru")
+    article = NewsPageFactory(parent=index, title="Новая статья о паспортах", slug="novaya-statya")
+    article.save_revision().publish()  # the handler's task runs at once (ImmediateBackend), after commit
+    result = services.export_pages([article.pk])
+    after = hashes(copy)
+
+    fresh = tmp_path / "fresh"
+    Builder(fresh, tmp_path / "fresh-state", Flavour.clearnet()).export_everything()
+    assert after == hashes(fresh)  # the incremental copy is the full export's, byte for byte
+
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert "ru/news/novaya-statya/index.html" in changed
+    assert "ru/news/index.html" in changed and "ru/index.html" in changed and "ru/feeds/news.rss" in changed
+    assert "sitemap.xml" in changed
+    assert not any(name.startswith(("tk/", "tr/", "en/")) for name in changed)
+    assert result["clearnet"]["rendered"] < len([n for n in before if n.endswith(".html")]) / 2
+    assert verification.verify_copy(copy, signing.public_key_bytes()) == []
+
+    # Unpublished: its file goes, the lists drop it again.
+    article.unpublish()
+    services.export_pages([article.pk])
+    assert not (copy / "ru/news/novaya-statya/index.html").exists()
+    assert hashes(copy) == before
+
+
+@pytest.mark.slow
+def test_deleting_a_page_removes_its_files(demo_content, mirrors_on):
+    services.export_everything()
+    copy = services.site_dir(Flavour.clearnet())
+    page = Page.objects.get(url_path__endswith="/about/", locale__language_code="en")
+    ancestors = [ancestor.pk for ancestor in page.get_ancestors()]
+    assert (copy / "en/about/index.html").exists()
+    page.delete()
+    services.export_pages([page.pk, *ancestors])
+    assert not (copy / "en/about/index.html").exists()
+    assert verification.verify_copy(copy, signing.public_key_bytes()) == []
