@@ -65,7 +65,9 @@ class Builder:
                 self.state.pop(url, None)
                 continue
             self.state[url] = entry
-            queue.extend(link for link in entry.links if link not in done and (follow_known or link not in self.state))
+            queue.extend(
+                link for link in entry.links if link not in done and (follow_known or link not in self.state)
+            )
 
     def render(self, url: str, page_id: int | None) -> Entry | None:
         file = file_for(url)
@@ -150,12 +152,12 @@ class Builder:
             for code, name in settings.LANGUAGES
         )
         return (
-            '<!DOCTYPE html>\n<html lang="{0}"><head><meta charset="utf-8">'
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">"
-            '<meta http-equiv="refresh" content="0; url={0}/index.html">'
+            f'<!DOCTYPE html>\n<html lang="{default}"><head><meta charset="utf-8">'
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
+            f'<meta http-equiv="refresh" content="0; url={default}/index.html">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            "<title>Hak Hukuga Daýanç</title></head><body><ul>{1}</ul></body></html>\n"
-        ).format(default, links).encode("utf-8")
+            f"<title>Hak Hukuga Daýanç</title></head><body><ul>{links}</ul></body></html>\n"
+        ).encode()
 
     def finish(self, seeds) -> dict:
         """Drop what nothing reaches any more, copy files, write and sign the manifest."""

@@ -137,7 +137,12 @@ class Renderer:
         with override_settings(PAGE_CACHE_SECONDS=0), translation.override(None):
             response = self.client.get(url, secure=self.site_origin.startswith("https"))
         body = b"".join(response) if response.streaming else response.content
-        return response.status_code, response.get("Content-Type", ""), body, response.get("Content-Security-Policy", "")
+        return (
+            response.status_code,
+            response.get("Content-Type", ""),
+            body,
+            response.get("Content-Security-Policy", ""),
+        )
 
     def asset_file(self, path: str) -> str | None:
         """The copy's file of a static file or a media file (image rendition) path."""
@@ -227,7 +232,9 @@ class Renderer:
             notice.append(text)
             if self.flavour.live_url:
                 notice.append(" ")
-                link = soup.new_tag("a", href=self.flavour.live_url + (urlsplit(action).path if search else url))
+                link = soup.new_tag(
+                    "a", href=self.flavour.live_url + (urlsplit(action).path if search else url)
+                )
                 link.string = gettext("Open the live site") if search else gettext("Open the form")
                 notice.append(link)
             form.replace_with(notice)
@@ -242,7 +249,9 @@ class Renderer:
                 continue
             sources = [source for source in bits[1:] if CSP_HOSTLESS.match(source)] or ["'none'"]
             directives.append(" ".join([bits[0], *sources]))
-        meta = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": "; ".join(directives)})
+        meta = soup.new_tag(
+            "meta", attrs={"http-equiv": "Content-Security-Policy", "content": "; ".join(directives)}
+        )
         soup.head.insert(0, meta)
 
     def absolute_text(self, body: bytes) -> bytes:

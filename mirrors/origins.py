@@ -66,7 +66,9 @@ def configured() -> list[Origin]:
         kind = raw.get("kind")
         name = raw.get("name")
         if kind not in KINDS or not name:
-            raise ImproperlyConfigured(f"MIRROR_ORIGINS: every origin needs a name and a kind ({', '.join(KINDS)}).")
+            raise ImproperlyConfigured(
+                f"MIRROR_ORIGINS: every origin needs a name and a kind ({', '.join(KINDS)})."
+            )
         if kind == "s3" and not raw.get("bucket"):
             raise ImproperlyConfigured(f"MIRROR_ORIGINS: the S3 origin {name!r} needs a bucket.")
         if kind == "local" and not raw.get("path"):

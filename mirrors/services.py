@@ -86,7 +86,9 @@ def affected_urls(page_ids, state) -> set[str]:
     keys = {page.translation_key for page in pages}
     pages += list(Page.objects.filter(translation_key__in=keys).exclude(pk__in=ids))
     paths = {page.path for page in pages}
-    ancestor_paths = {path[:end] for path in paths for end in range(Page.steplen * 2, len(path), Page.steplen)}
+    ancestor_paths = {
+        path[:end] for path in paths for end in range(Page.steplen * 2, len(path), Page.steplen)
+    }
     pages += list(Page.objects.filter(path__in=ancestor_paths))
     urls = set()
     bases = set()
@@ -97,13 +99,13 @@ def affected_urls(page_ids, state) -> set[str]:
         if parts:
             urls.add(canonical_url(parts[2]))
             bases.add(parts[2])
+    languages = {url.split("/")[1] for url in urls if url.count("/") > 1}
     for url, entry in state.items():
         path = url.split("?")[0]
         if (
             entry.page_id in ids
             or (path in bases and "?" in url)
-            or url.endswith((".rss", ".atom"))
-            or url == "/sitemap.xml"
+            or (url.endswith((".rss", ".atom")) and url.split("/")[1] in languages)
         ):
             urls.add(url)
     urls.add("/sitemap.xml")
@@ -176,7 +178,9 @@ def retry_failed_origins() -> int:
     if not enabled():
         return 0
     due = set(
-        OriginStatus.objects.filter(failures__gt=0, next_retry_at__lte=timezone.now()).values_list("name", flat=True)
+        OriginStatus.objects.filter(failures__gt=0, next_retry_at__lte=timezone.now()).values_list(
+            "name", flat=True
+        )
     )
     if not due:
         return 0

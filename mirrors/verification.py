@@ -96,9 +96,13 @@ def decode_key(text: str) -> bytes:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Verify a copy of the HHD website against its signed manifest.")
+    parser = argparse.ArgumentParser(
+        description="Verify a copy of the HHD website against its signed manifest."
+    )
     parser.add_argument("directory", help="the folder of the copy (where manifest.json is)")
-    parser.add_argument("--key", required=True, help="the public key (base64), from the About page or the README")
+    parser.add_argument(
+        "--key", required=True, help="the public key (base64), from the About page or the README"
+    )
     parser.add_argument("--page", help="check only this page, e.g. tk/news/ or tk/news/index.html")
     arguments = parser.parse_args(argv)
     try:

@@ -39,4 +39,6 @@ def register_mirror_permissions():
 
 @hooks.register("register_log_actions")
 def register_mirror_log_actions(actions):
-    actions.register_action("mirrors.reexport", _("Re-export mirrors"), _("Queued a full export of every mirror"))
+    actions.register_action(
+        "mirrors.reexport", _("Re-export mirrors"), _("Queued a full export of every mirror")
+    )

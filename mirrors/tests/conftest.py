@@ -62,8 +62,22 @@ def mirror_settings(settings, tmp_path, s3_server):
         client.create_bucket(Bucket=bucket)
     settings.MIRROR_EXPORT_ROOT = str(tmp_path / "export")
     settings.MIRROR_ORIGINS = [
-        {"name": "bucket-a", "kind": "s3", "endpoint_url": s3_server, "bucket": "mirror-a", "prefix": "hhd", **CREDENTIALS},
-        {"name": "bucket-b", "kind": "s3", "endpoint_url": s3_server, "bucket": "mirror-b", "prefix": "copy/x", **CREDENTIALS},
+        {
+            "name": "bucket-a",
+            "kind": "s3",
+            "endpoint_url": s3_server,
+            "bucket": "mirror-a",
+            "prefix": "hhd",
+            **CREDENTIALS,
+        },
+        {
+            "name": "bucket-b",
+            "kind": "s3",
+            "endpoint_url": s3_server,
+            "bucket": "mirror-b",
+            "prefix": "copy/x",
+            **CREDENTIALS,
+        },
         {"name": "disk", "kind": "local", "path": str(tmp_path / "disk")},
     ]
     settings.MIRROR_TEST_ENDPOINT = s3_server

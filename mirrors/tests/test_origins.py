@@ -16,10 +16,14 @@ def statuses():
 
 
 @pytest.mark.slow
-def test_export_lands_in_both_buckets_and_the_local_directory_and_verifies(site_tree, mirror_settings, tmp_path):
+def test_export_lands_in_both_buckets_and_the_local_directory_and_verifies(
+    site_tree, mirror_settings, tmp_path
+):
     services.export_everything()
     copy = services.site_dir(services.flavours()[0])
-    expected = {path.relative_to(copy).as_posix(): path.read_bytes() for path in copy.rglob("*") if path.is_file()}
+    expected = {
+        path.relative_to(copy).as_posix(): path.read_bytes() for path in copy.rglob("*") if path.is_file()
+    }
     assert "tk/index.html" in expected and "ru/about/index.html" in expected and "manifest.json" in expected
     assert bucket_files(mirror_settings.MIRROR_TEST_ENDPOINT, "mirror-a", "hhd") == expected
     assert bucket_files(mirror_settings.MIRROR_TEST_ENDPOINT, "mirror-b", "copy/x") == expected

@@ -17,7 +17,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--out", help="Write the copy into this folder (nothing is published).")
-        parser.add_argument("--onion", action="store_true", help="With --out: the onion copy (no other host).")
+        parser.add_argument(
+            "--onion", action="store_true", help="With --out: the onion copy (no other host)."
+        )
 
     def handle(self, *args, out=None, onion=False, **options):
         if out:
