@@ -63,3 +63,28 @@ def test_publishing_enqueues_nothing_when_mirrors_are_off(
     from mirrors import handlers
 
     assert not any(getattr(c, "__module__", "") == handlers.__name__ for c in callbacks)
+
+
+def test_content_changed_re_exports_through_the_task(
+    site_tree, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from mirrors.signals import content_changed
+
+    settings.MIRROR_EXPORT_ROOT = str(tmp_path / "export")
+    settings.MIRROR_ORIGINS = [{"name": "disk", "kind": "local", "path": str(tmp_path / "disk")}]
+    with django_capture_on_commit_callbacks(execute=True):
+        content_changed.send(sender=None, everything=True)
+    assert (tmp_path / "disk" / "ru" / "about" / "index.html").is_file()
+
+
+def test_the_local_origin_gets_the_onion_copy_when_there_is_an_onion_address(settings, tmp_path):
+    from mirrors import origins
+
+    settings.MIRROR_ORIGINS = [
+        {"name": "disk", "kind": "local", "path": str(tmp_path)},
+        {"name": "bucket", "kind": "s3", "bucket": "b"},
+    ]
+    settings.ONION_ADDRESS = ""
+    assert [origin.flavour for origin in origins.configured()] == ["clearnet", "clearnet"]
+    settings.ONION_ADDRESS = "b" * 56 + ".onion"
+    assert [origin.flavour for origin in origins.configured()] == ["onion", "clearnet"]
