@@ -81,3 +81,22 @@ def test_deleting_a_page_removes_its_files(demo_content, mirrors_on):
     services.export_pages([page.pk, *ancestors])
     assert not (copy / "en/about/index.html").exists()
     assert verification.verify_copy(copy, signing.public_key_bytes()) == []
+
+
+def test_moving_a_page_through_its_signal_moves_its_files(
+    site_tree, mirrors_on, tmp_path, django_capture_on_commit_callbacks
+):
+    from home.factories import StandardPageFactory
+
+    section = StandardPageFactory(parent=site_tree.homes["tk"], title="Bölüm", slug="section")
+    services.export_everything()
+    copy = services.site_dir(Flavour.clearnet())
+    assert (copy / "tk/about/index.html").exists()
+    about = Page.objects.get(pk=site_tree.about["tk"].pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        about.move(section, pos="last-child")  # the handler's task runs at once (ImmediateBackend)
+    assert not (copy / "tk/about/index.html").exists()
+    assert (copy / "tk/section/about/index.html").exists()
+    fresh = tmp_path / "fresh"
+    Builder(fresh, tmp_path / "fresh-state", Flavour.clearnet()).export_everything()
+    assert hashes(copy) == hashes(fresh)
