@@ -8,3 +8,8 @@ class MirrorsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "mirrors"
     verbose_name = _("Mirrors")
+
+    def ready(self):
+        from . import handlers
+
+        handlers.connect()

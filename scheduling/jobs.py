@@ -88,6 +88,14 @@ def send_telegram_posts():
     return send_due_posts()
 
 
+def retry_mirror_origins():
+    """Mirror origins whose last publication failed are tried again once their back-off is over
+    (mirrors.services); the others were published already."""
+    from mirrors.services import retry_failed_origins
+
+    return retry_failed_origins()
+
+
 def worker_timeout() -> timedelta:
     return timedelta(seconds=settings.WORKER_TICK_SECONDS * 5)
 
@@ -100,6 +108,7 @@ JOBS = [
     PeriodicJob("apply_retention", timedelta(hours=1), apply_retention),
     PeriodicJob("resume_newsletter_sends", timedelta(minutes=5), resume_newsletter_sends, at_start=True),
     PeriodicJob("send_telegram_posts", timedelta(minutes=1), send_telegram_posts, at_start=True),
+    PeriodicJob("retry_mirror_origins", timedelta(minutes=1), retry_mirror_origins),
 ]
 
 

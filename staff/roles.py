@@ -66,6 +66,7 @@ ROLES: dict[str, dict] = {
             # who write (the least data each role needs: docs/data-protection.md, rule 7).
             "telegram.view_channelpost",
             "telegram.manage_channelpost",
+            "mirrors.view_originstatus",
         ],
         "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
         "images": ["add_image", "change_image", "choose_image", "delete_image"],

@@ -243,6 +243,15 @@ MIRROR_SIGNING_KEY = env.str("MIRROR_SIGNING_KEY", default="")
 # The onion service's address (56 base32 characters + ".onion"), serving the local-directory
 # mirror: pages send Onion-Location for it and the mirrors page lists it. Empty: no onion service.
 ONION_ADDRESS = env.str("ONION_ADDRESS", default="")
+# The worker's folder for the copies (one per flavour, rebuilt by a full export when lost).
+# Empty: no export at all, publishing a page enqueues nothing.
+MIRROR_EXPORT_ROOT = env.str("MIRROR_EXPORT_ROOT", default="")
+# The origins the copy is published to: a JSON list (docs/configuration.md, docs/mirrors.md), e.g.
+# [{"name": "bucket-a", "kind": "s3", "endpoint_url": "...", "bucket": "...", "prefix": "hhd",
+#   "access_key": "...", "secret_key": "..."}, {"name": "onion", "kind": "local", "path": "/srv/mirror"}]
+MIRROR_ORIGINS = env.json("MIRROR_ORIGINS", default=[])
+# The commit the manifest names (set by the image build); empty: `git describe` of the checkout.
+SOURCE_COMMIT = env.str("SOURCE_COMMIT", default="")
 
 # The deployment's own proxies (the TLS front, a CDN), as addresses or networks
 # (comma-separated, e.g. 172.30.0.0/24): only a request that comes from one of them has its

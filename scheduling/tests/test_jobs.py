@@ -45,6 +45,7 @@ def test_the_worker_has_the_scheduled_publishing_retention_and_recovery_jobs():
         "requeue_tasks_of_dead_workers",
         "resume_newsletter_sends",
         "send_telegram_posts",
+        "retry_mirror_origins",
     }
     assert [job.name for job in jobs.JOBS if job.at_start] == [
         "resume_newsletter_sends",

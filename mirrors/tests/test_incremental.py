@@ -1,0 +1,102 @@
+"""Publishing one article re-exports exactly the files that show it, not the whole site."""
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from wagtail.models import Page
+
+from mirrors import services, signing, verification
+from mirrors.builder import MANIFEST, SIGNATURE, Builder
+from mirrors.export import Flavour
+from news.factories import NewsPageFactory
+from news.models import NewsIndexPage
+
+# A feed with no entries is dated by the time it is rendered: compared without its dates.
+FEED_DATES = re.compile(rb"<(updated|lastBuildDate)>[^<]*</\1>")
+
+
+def content(path: Path) -> bytes:
+    data = path.read_bytes()
+    return FEED_DATES.sub(b"", data) if path.suffix in (".rss", ".atom") else data
+
+
+def hashes(folder: Path):
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(content(path)).hexdigest()
+        for path in folder.rglob("*")
+        if path.is_file() and path.name not in (MANIFEST, SIGNATURE)
+    }
+
+
+@pytest.fixture
+def mirrors_on(settings, tmp_path):
+    settings.MIRROR_EXPORT_ROOT = str(tmp_path / "export")
+    settings.MIRROR_ORIGINS = []
+    return settings
+
+
+@pytest.mark.slow
+def test_publishing_one_article_changes_exactly_what_a_full_export_changes(
+    demo_content, mirrors_on, tmp_path
+):
+    services.export_everything()
+    copy = services.site_dir(Flavour.clearnet())
+    before = hashes(copy)
+
+    index = NewsIndexPage.objects.get(locale__language_code="ru")
+    article = NewsPageFactory(parent=index, title="Новая статья о паспортах", slug="novaya-statya")
+    article.save_revision().publish()  # the handler's task runs at once (ImmediateBackend), after commit
+    result = services.export_pages([article.pk])
+    after = hashes(copy)
+
+    fresh = tmp_path / "fresh"
+    Builder(fresh, tmp_path / "fresh-state", Flavour.clearnet()).export_everything()
+    assert after == hashes(fresh)  # the incremental copy is the full export's, byte for byte
+
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert "ru/news/novaya-statya/index.html" in changed
+    assert "ru/news/index.html" in changed and "ru/feeds/news.rss" in changed
+    assert "sitemap.xml" in changed
+    assert not any(name.startswith(("tk/", "tr/", "en/")) for name in changed)
+    assert result["clearnet"]["rendered"] < len([n for n in before if n.endswith(".html")]) / 2
+    assert verification.verify_copy(copy, signing.public_key_bytes()) == []
+
+    # Unpublished: its file goes, the lists drop it again.
+    article.unpublish()
+    services.export_pages([article.pk])
+    assert not (copy / "ru/news/novaya-statya/index.html").exists()
+    assert hashes(copy) == before
+
+
+@pytest.mark.slow
+def test_deleting_a_page_removes_its_files(demo_content, mirrors_on):
+    services.export_everything()
+    copy = services.site_dir(Flavour.clearnet())
+    page = Page.objects.get(url_path__endswith="/about/", locale__language_code="en")
+    ancestors = [ancestor.pk for ancestor in page.get_ancestors()]
+    assert (copy / "en/about/index.html").exists()
+    page.delete()
+    services.export_pages([page.pk, *ancestors])
+    assert not (copy / "en/about/index.html").exists()
+    assert verification.verify_copy(copy, signing.public_key_bytes()) == []
+
+
+def test_moving_a_page_through_its_signal_moves_its_files(
+    site_tree, mirrors_on, tmp_path, django_capture_on_commit_callbacks
+):
+    from home.factories import StandardPageFactory
+
+    section = StandardPageFactory(parent=site_tree.homes["tk"], title="Bölüm", slug="section")
+    services.export_everything()
+    copy = services.site_dir(Flavour.clearnet())
+    assert (copy / "tk/about/index.html").exists()
+    about = Page.objects.get(pk=site_tree.about["tk"].pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        about.move(section, pos="last-child")  # the handler's task runs at once (ImmediateBackend)
+    assert not (copy / "tk/about/index.html").exists()
+    assert (copy / "tk/section/about/index.html").exists()
+    fresh = tmp_path / "fresh"
+    Builder(fresh, tmp_path / "fresh-state", Flavour.clearnet()).export_everything()
+    assert hashes(copy) == hashes(fresh)
