@@ -37,7 +37,13 @@ class MirrorAddress(TranslatableMixin, models.Model):
         max_length=400,
         help_text=_("The full address of the copy, e.g. https://storage.googleapis.com/bucket/index.html."),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default=OTHER)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=KINDS,
+        default=OTHER,
+        help_text=_("Where the copy is kept; readers see it beside the address."),
+    )
     note = models.CharField(
         _("note"),
         max_length=200,
