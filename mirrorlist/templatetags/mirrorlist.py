@@ -14,7 +14,11 @@ register = template.Library()
 
 @register.inclusion_tag("mirrorlist/includes/footer_mirrors.html")
 def footer_mirrors():
-    return {"mirrors": MirrorAddress.current(), "mirrors_page_url": mirrors_page_url()}
+    return {
+        "mirrors": MirrorAddress.current(),
+        "mirrors_page_url": mirrors_page_url(),
+        "onion_address": onion_address(),
+    }
 
 
 @register.simple_tag

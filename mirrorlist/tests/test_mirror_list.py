@@ -100,8 +100,13 @@ def test_every_page_lists_the_mirrors_in_its_footer_with_a_link_to_the_mirrors_p
     assert "/tk/mirrors/" in [link["href"] for link in soup(client.get("/en/")).select(".footer-mirrors a")]
 
 
-def test_no_footer_section_without_mirrors_or_a_mirrors_page(client, site_tree):
+def test_no_footer_section_without_mirrors_a_mirrors_page_or_an_onion_address(client, site_tree):
     assert soup(client.get("/tk/")).select(".footer-mirrors") == []
+
+
+@override_settings(ONION_ADDRESS=ONION)
+def test_the_footer_lists_the_onion_address_last(client, listed):
+    assert footer_addresses(client.get("/tr/")) == [PAGES, BUCKET, f"http://{ONION}/"]
 
 
 # The footer is a cached fragment (caching.templatetags.page_fragments): rebuilding it costs
