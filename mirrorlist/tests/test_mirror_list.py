@@ -248,3 +248,24 @@ def test_editors_and_moderators_keep_the_list(role, can_delete, django_user_mode
     assert user.has_perms(["mirrorlist.view_mirroraddress", "mirrorlist.add_mirroraddress"])
     assert user.has_perm("mirrorlist.change_mirroraddress")
     assert user.has_perm("mirrorlist.delete_mirroraddress") is can_delete
+
+
+def test_an_editor_adds_an_address_in_the_admin_and_the_footer_shows_it(
+    client, site_tree, django_user_model, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    editor = django_user_model.objects.create_user("editor", "editor@example.org", "x" * 12)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_mirrorlist_mirroraddress:add") + "?locale=tk"
+    assert client.get(url).status_code == 200
+    data = {"address": PAGES, "kind": MirrorAddress.GIT_PAGES, "note": "", "sort_order": "1", "active": "on"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    mirror = MirrorAddress.objects.get()
+    assert (mirror.address, mirror.locale.language_code) == (PAGES, "tk")
+    client.logout()
+    assert footer_addresses(client.get("/ru/")) == [PAGES]
