@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 NARROW_PHONE = {"width": 360, "height": 780}
 ONION = "duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion"  # a real v3 address
 HEADINGS = {
-    "tk": "Bu sahypa ýapylsa",
+    "tk": "Bu saýt ýapylsa",
     "ru": "Если сайт заблокирован",
     "tr": "Bu site engellenirse",
     "en": "If this site is blocked",
