@@ -220,8 +220,10 @@ def test_one_mirrors_page_per_language_under_its_home_page(site_tree, mirrors_pa
 # --- Newsletter -----------------------------------------------------------------------------------------
 
 
-@override_settings(ONION_ADDRESS=ONION)
 def test_every_newsletter_issue_carries_the_list_in_both_parts(listed, mirrors_pages, settings):
+    # The settings fixture only: mixed with @override_settings, its teardown would restore the
+    # overridden settings and leak the onion address into the next tests.
+    settings.ONION_ADDRESS = ONION
     settings.SITE_URL = "https://hhd.example"
     from newsletter import mail
     from newsletter.factories import NewsletterIssueFactory
