@@ -1,4 +1,5 @@
-"""The feature apps' demo pages: the appeal, the donation page, the newsletter, contact and help.
+"""The feature apps' demo pages: the appeal, the donation page, the newsletter, contact and help,
+and the mirrors page with its list of addresses.
 
 Each builder takes the DemoSite (homes, privacy pages, images by language) and returns
 lines for the command's report. No signature, pledge, subscriber or message is made:
@@ -11,6 +12,7 @@ from decimal import Decimal
 from campaigns.models import CampaignPage, CampaignUpdate
 from contact.models import ContactPage, HelpRequestPage
 from donations.models import BankAccount, DonationPage
+from mirrorlist.models import MirrorAddress, MirrorsPage
 from newsletter.models import NewsletterIssue, NewsletterPage
 
 from . import texts
@@ -152,4 +154,33 @@ def build_contact_pages(demo):
     return [f"  Contact and help pages: {', '.join(help_pages)}"]
 
 
-BUILDERS = [build_campaign, build_donation_page, build_newsletter, build_contact_pages]
+def build_mirrors(demo):
+    """The mirrors page in every language and the (fictitious) mirror addresses, notes translated."""
+    source = child_page(demo.homes[DEFAULT_LANGUAGE], MirrorsPage, texts.MIRRORS_PAGE[DEFAULT_LANGUAGE])
+    pages = translations_of(source, demo.locales)
+    for code, page in pages.items():
+        text = texts.MIRRORS_PAGE[code]
+        publish(page, title=text.title, slug=text.slug, intro=text.intro)
+    for position, fields in enumerate(texts.MIRROR_ADDRESSES):
+        source = MirrorAddress.objects.filter(
+            locale=demo.locales[DEFAULT_LANGUAGE], address=fields["address"]
+        ).first() or MirrorAddress(locale=demo.locales[DEFAULT_LANGUAGE], address=fields["address"])
+        # The Turkmen address first: the others are its translations.
+        for code, locale in sorted(demo.locales.items(), key=lambda item: item[0] != DEFAULT_LANGUAGE):
+            mirror = source if code == DEFAULT_LANGUAGE else source.get_translation_or_none(locale)
+            if mirror is None:
+                mirror = source.copy_for_translation(locale)
+            values = {
+                "kind": fields["kind"],
+                "note": texts.MIRRORS_PAGE[code].notes[position],
+                "sort_order": position,
+                "active": True,
+            }
+            if mirror.pk is None or any(getattr(mirror, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(mirror, name, value)
+                mirror.save()
+    return [f"  Mirrors: a page and {len(texts.MIRROR_ADDRESSES)} addresses in {len(pages)} languages"]
+
+
+BUILDERS = [build_campaign, build_donation_page, build_newsletter, build_contact_pages, build_mirrors]

@@ -153,6 +153,14 @@ class NewsletterText:
     slug: str = "newsletter"  # the app's own URLs live beneath /<language>/newsletter/
 
 
+@dataclass(frozen=True)
+class MirrorsText:
+    title: str
+    intro: str
+    notes: tuple  # of the addresses in mirrors/common.yaml, by position
+    slug: str = "mirrors"
+
+
 # --- Reading the files ---------------------------------------------------------------------
 
 
@@ -278,3 +286,6 @@ DONATION_PAGE = per_language(
 
 NEWSLETTER_PAGE = per_language("newsletter", lambda data: NewsletterText(**data))
 DRAFT_ISSUE = {code: (text.issue_subject, text.issue_intro) for code, text in NEWSLETTER_PAGE.items()}
+
+MIRROR_ADDRESSES = tuple(read("mirrors", "common.yaml")["addresses"])  # address and kind
+MIRRORS_PAGE = per_language("mirrors", lambda data: MirrorsText(**{**data, "notes": tuple(data["notes"])}))

@@ -35,6 +35,10 @@ ROLES: dict[str, dict] = {
             "wagtail_localize.submit_translation",
             "translations.view_translation_status",
             "telegram.view_channelpost",
+            # The list of mirror addresses (footer, mirrors page, newsletter): editors keep it.
+            "mirrorlist.view_mirroraddress",
+            "mirrorlist.add_mirroraddress",
+            "mirrorlist.change_mirroraddress",
         ],
         # Write and submit for review; publishing is the moderators' step.
         "pages": ["add_page", "change_page"],
@@ -67,6 +71,10 @@ ROLES: dict[str, dict] = {
             "telegram.view_channelpost",
             "telegram.manage_channelpost",
             "mirrors.view_originstatus",
+            "mirrorlist.view_mirroraddress",
+            "mirrorlist.add_mirroraddress",
+            "mirrorlist.change_mirroraddress",
+            "mirrorlist.delete_mirroraddress",
         ],
         "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
         "images": ["add_image", "change_image", "choose_image", "delete_image"],

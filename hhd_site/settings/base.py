@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "scheduling",
     "translations",
     "mirrors",
+    "mirrorlist",  # the mirror addresses, the mirrors page, Onion-Location
     "demo",  # seed_demo and the demo texts (demo/content)
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -86,6 +87,9 @@ MIDDLEWARE = [
     # CSP, Permissions-Policy and CORP (hhd_site/headers.py), and X-Frame-Options: above the
     # page cache and whitenoise, so cached pages and static files get the same headers.
     "hhd_site.headers.SecurityHeadersMiddleware",
+    # Onion-Location on public pages (ONION_ADDRESS): above the page cache and static files, so
+    # cached pages carry it too (mirrorlist/middleware.py).
+    "mirrorlist.middleware.OnionLocationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Static files first: precompressed and immutable, they need nothing below.
     "hhd_site.static_files.StaticFilesMiddleware",

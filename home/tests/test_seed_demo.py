@@ -237,8 +237,10 @@ def test_every_demo_page_is_served(client, seed_output):
     donations = 1  # the donation page
     newsletter = 1  # the newsletter's subscribe page
     contact = 2  # the contact page and the "Ask for help" page
-    # About, News, Privacy, the articles, the campaign, donation, newsletter and contact pages, in 4 languages
-    assert pages.count() == 4 * (3 + articles + campaigns + donations + newsletter + contact)
+    mirrors = 1  # the mirrors page
+    # About, News, Privacy, the articles, the campaign, donation, newsletter, contact and mirrors
+    # pages, in 4 languages
+    assert pages.count() == 4 * (3 + articles + campaigns + donations + newsletter + contact + mirrors)
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
@@ -292,6 +294,7 @@ def test_every_demo_text_exists_in_all_four_languages():
         demo_content.NEWS_INDEX_PAGE,
         demo_content.PRIVACY_PAGE,
         demo_content.ORGANISATION,
+        demo_content.MIRRORS_PAGE,
         *all_article_texts(),
         *news_content.TOPICS.values(),
         *news_content.SOURCES.values(),
@@ -324,6 +327,7 @@ def test_latin_alphabet_texts_hide_no_cyrillic_look_alike_letters():
             repr(demo_content.NEWS_INDEX_PAGE[code]),
             repr(demo_content.PRIVACY_PAGE[code]),
             repr(demo_content.ORGANISATION[code]),
+            repr(demo_content.MIRRORS_PAGE[code]),
             *(repr(texts[code]) for texts in all_article_texts()),
             *(repr(texts[code]) for texts in news_content.TOPICS.values()),
             *(texts[code] for texts in news_content.SOURCES.values()),
