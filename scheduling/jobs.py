@@ -88,6 +88,20 @@ def send_telegram_posts():
     return send_due_posts()
 
 
+def move_reading_counts():
+    """Reading counts from Redis into the database: one upsert per page, language and day."""
+    from readership.store import move_to_database
+
+    return move_to_database()
+
+
+def roll_up_reading_counts():
+    """Daily reading counts older than two years summed per month."""
+    from readership.store import roll_up
+
+    return roll_up()
+
+
 def worker_timeout() -> timedelta:
     return timedelta(seconds=settings.WORKER_TICK_SECONDS * 5)
 
@@ -100,6 +114,8 @@ JOBS = [
     PeriodicJob("apply_retention", timedelta(hours=1), apply_retention),
     PeriodicJob("resume_newsletter_sends", timedelta(minutes=5), resume_newsletter_sends, at_start=True),
     PeriodicJob("send_telegram_posts", timedelta(minutes=1), send_telegram_posts, at_start=True),
+    PeriodicJob("move_reading_counts", timedelta(minutes=1), move_reading_counts, at_start=True),
+    PeriodicJob("roll_up_reading_counts", timedelta(days=1), roll_up_reading_counts),
 ]
 
 

@@ -38,6 +38,7 @@ OUR_APPS = {
     "telegram",
     "translations",
     "mirrors",
+    "readership",
 }
 
 
