@@ -35,6 +35,7 @@ ROLES: dict[str, dict] = {
             "wagtail_localize.submit_translation",
             "translations.view_translation_status",
             "telegram.view_channelpost",
+            "readership.view_readingcount",
         ],
         # Write and submit for review; publishing is the moderators' step.
         "pages": ["add_page", "change_page"],
@@ -66,6 +67,7 @@ ROLES: dict[str, dict] = {
             # who write (the least data each role needs: docs/data-protection.md, rule 7).
             "telegram.view_channelpost",
             "telegram.manage_channelpost",
+            "readership.view_readingcount",
         ],
         "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
         "images": ["add_image", "change_image", "choose_image", "delete_image"],
