@@ -20,7 +20,7 @@ from django.conf import settings
 PATH = re.compile(r"^/count/(?P<page>[1-9][0-9]{0,9})/(?P<language>[a-z]{2,3}(?:-[a-z0-9]{2,8})?)/$")
 BOT_PATTERN = re.compile(
     r"bot|crawl|spider|slurp|preview|lighthouse|pagespeed|monitor|archiver|facebookexternalhit"
-    r"|curl|wget|python|httpx|aiohttp|go-http-client|java/|okhttp|libwww|scrapy|headlesschrome-bot",
+    r"|curl|wget|python|httpx|aiohttp|go-http-client|java/|okhttp|libwww|scrapy",
     re.IGNORECASE,
 )
 PREFETCH_PATTERN = re.compile(r"prefetch|prerender|preview", re.IGNORECASE)
