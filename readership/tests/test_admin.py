@@ -57,6 +57,7 @@ def test_a_page_shows_views_per_day_and_totals_per_language(
     assert days[2]["views"] == 0
     assert response.context["totals"] == [{"language": "tk", "views": 163}]
     assert b"fewer than 10" in response.content
+    assert home.get_admin_display_title().encode() in response.content  # which page it is
 
 
 def test_the_page_header_menu_links_to_the_counts(client, people, counted):
