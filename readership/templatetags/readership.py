@@ -1,6 +1,7 @@
 """The counting address of a page, for site.js's beacon and the <noscript> image (templates/base.html)."""
 
 from django import template
+from django.utils import translation
 from django.utils.html import format_html
 
 register = template.Library()
@@ -11,7 +12,8 @@ def count_url(context):
     request = context.get("request")
     if page is None or not getattr(page, "pk", None) or getattr(request, "is_preview", False):
         return ""  # not a page (search, forms' answers) or the editor's preview: not counted
-    return f"/count/{page.pk}/{page.locale.language_code}/"
+    # The language being served is the page's (Wagtail activates it): no query for page.locale.
+    return f"/count/{page.pk}/{translation.get_language()}/"
 
 
 @register.simple_tag(takes_context=True)
