@@ -96,6 +96,20 @@ def retry_mirror_origins():
     return retry_failed_origins()
 
 
+def move_reading_counts():
+    """Reading counts from Redis into the database: one upsert per page, language and day."""
+    from readership.store import move_to_database
+
+    return move_to_database()
+
+
+def roll_up_reading_counts():
+    """Daily reading counts older than two years summed per month."""
+    from readership.store import roll_up
+
+    return roll_up()
+
+
 def worker_timeout() -> timedelta:
     return timedelta(seconds=settings.WORKER_TICK_SECONDS * 5)
 
@@ -109,6 +123,8 @@ JOBS = [
     PeriodicJob("resume_newsletter_sends", timedelta(minutes=5), resume_newsletter_sends, at_start=True),
     PeriodicJob("send_telegram_posts", timedelta(minutes=1), send_telegram_posts, at_start=True),
     PeriodicJob("retry_mirror_origins", timedelta(minutes=1), retry_mirror_origins),
+    PeriodicJob("move_reading_counts", timedelta(minutes=1), move_reading_counts, at_start=True),
+    PeriodicJob("roll_up_reading_counts", timedelta(days=1), roll_up_reading_counts),
 ]
 
 

@@ -39,6 +39,7 @@ ROLES: dict[str, dict] = {
             "mirrorlist.view_mirroraddress",
             "mirrorlist.add_mirroraddress",
             "mirrorlist.change_mirroraddress",
+            "readership.view_readingcount",
         ],
         # Write and submit for review; publishing is the moderators' step.
         "pages": ["add_page", "change_page"],
@@ -75,6 +76,7 @@ ROLES: dict[str, dict] = {
             "mirrorlist.add_mirroraddress",
             "mirrorlist.change_mirroraddress",
             "mirrorlist.delete_mirroraddress",
+            "readership.view_readingcount",
         ],
         "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
         "images": ["add_image", "change_image", "choose_image", "delete_image"],

@@ -39,6 +39,7 @@ OUR_APPS = {
     "translations",
     "mirrors",
     "mirrorlist",
+    "readership",
 }
 
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "translations",
     "mirrors",
     "mirrorlist",  # the mirror addresses, the mirrors page, Onion-Location
+    "readership",
     "demo",  # seed_demo and the demo texts (demo/content)
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -91,6 +92,9 @@ MIDDLEWARE = [
     # cached pages carry it too (mirrorlist/middleware.py).
     "mirrorlist.middleware.OnionLocationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The reading-count beacon (readership/middleware.py): answered here, before static files,
+    # the page cache and sessions, so it costs no query, cookie or cache lookup.
+    "readership.middleware.ReadingCountMiddleware",
     # Static files first: precompressed and immutable, they need nothing below.
     "hhd_site.static_files.StaticFilesMiddleware",
     # Anonymous page views from the shared cache (caching/middleware.py explains the position).
@@ -520,6 +524,10 @@ CSP_PUBLIC = {
     "img-src": ["'self'", CSP_MEDIA_ORIGIN],
     "font-src": ["'self'"],
     "form-action": ["'self'"],
+    # navigator.sendBeacon of the reading counts (static/js/site.js, readership/) goes to this
+    # origin only. Without it connect-src falls back to 'none' (and Lighthouse cannot fetch
+    # robots.txt from the page either).
+    "connect-src": ["'self'"],
     # The click-to-load video (static/js/site.js) puts a YouTube player in privacy mode into
     # the page only after the visitor clicks "Play"; without this the browser blocks that frame.
     # Nothing from YouTube loads before the click (tests/browser/test_security.py checks it).
@@ -605,3 +613,13 @@ SILENCED_SYSTEM_CHECKS = [
 PERMISSIONS_POLICY_ADMIN = PERMISSIONS_POLICY.replace(
     "publickey-credentials-create=()", "publickey-credentials-create=(self)"
 ).replace("publickey-credentials-get=()", "publickey-credentials-get=(self)")
+
+# Reading counts (readership/, README "Reading counts"): counts of this process are flushed to
+# Redis every READERSHIP_FLUSH_SECONDS, and the worker moves them into the database every minute.
+# Without a Redis URL (development) each process writes its counts to the database at the flush.
+READERSHIP_REDIS_URL = env.str("READERSHIP_REDIS_URL", default=REDIS_URL)
+READERSHIP_REDIS_KEY = "hhd:readership:counts"
+READERSHIP_FLUSH_SECONDS = 2.0
+READERSHIP_BEACONS_PER_MINUTE = env.int("READERSHIP_BEACONS_PER_MINUTE", default=60)
+# Daily counts are kept this long, then summed per month.
+READERSHIP_DAILY_DAYS = 730

@@ -7,6 +7,8 @@ PUBLIC_DIRECTIVES = {
     "img-src": ["'self'"],
     "font-src": ["'self'"],
     "form-action": ["'self'"],
+    # navigator.sendBeacon of the reading counts (readership/), to this origin only.
+    "connect-src": ["'self'"],
     "base-uri": ["'none'"],
     "frame-ancestors": ["'none'"],
     # The click-to-load privacy-mode video player, inserted only after the visitor's click.

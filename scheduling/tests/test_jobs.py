@@ -46,10 +46,13 @@ def test_the_worker_has_the_scheduled_publishing_retention_and_recovery_jobs():
         "resume_newsletter_sends",
         "send_telegram_posts",
         "retry_mirror_origins",
+        "move_reading_counts",
+        "roll_up_reading_counts",
     }
     assert [job.name for job in jobs.JOBS if job.at_start] == [
         "resume_newsletter_sends",
         "send_telegram_posts",
+        "move_reading_counts",
     ]
 
 

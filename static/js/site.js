@@ -42,3 +42,19 @@ document.addEventListener("click", function (event) {
   follow();
   if (wide.addEventListener) wide.addEventListener("change", follow);
 })();
+
+// Reading counts (readership/): one same-origin beacon per page view, holding nothing; the
+// address names only the page and its language. A page being prerendered is counted only
+// once the visitor actually opens it. Without JavaScript the <noscript> image counts instead.
+(function () {
+  var url = document.body && document.body.getAttribute("data-count-url");
+  if (!url || !navigator.sendBeacon) return;
+  function send() {
+    navigator.sendBeacon(url);
+  }
+  if (document.prerendering) {
+    document.addEventListener("prerenderingchange", send, { once: true });
+  } else {
+    send();
+  }
+})();
