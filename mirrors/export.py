@@ -165,6 +165,7 @@ class Renderer:
         links: set[str] = set()
         assets: dict[str, str] = {}
         language = (soup.html.get("lang") if soup.html else None) or settings.LANGUAGE_CODE
+        self.remove_reading_count(soup)
         with translation.override(language):
             for tag_name, attribute in LINK_ATTRIBUTES:
                 for tag in soup.find_all(tag_name, attrs={attribute: True}):
@@ -183,6 +184,15 @@ class Renderer:
             self.replace_forms(soup, url)
             self.add_csp(soup, csp)
         return str(soup).encode("utf-8"), links, assets
+
+    @staticmethod
+    def remove_reading_count(soup):
+        """A copy counts no reads: the live site's beacon address (site.js reads it from <body>)
+        and its <noscript> image would ask the mirror's origin, or the live site, for nothing."""
+        for tag in soup.find_all(attrs={"data-count-url": True}):
+            del tag["data-count-url"]
+        for image in soup.find_all("img", class_="count-pixel"):
+            (image.find_parent("noscript") or image).decompose()
 
     def rewrite(self, value, url, file, links, assets, tag):
         media = self.media_file(value)

@@ -48,6 +48,9 @@ def test_every_link_of_the_copy_is_relative_and_resolves_inside_it(demo_copy, se
     for name, path in found.items():
         soup = BeautifulSoup(path.read_text(), "html.parser")
         assert not soup.find("form"), name
+        # A copy counts no reads: no beacon address, no counting image (readership/).
+        assert not soup.find(attrs={"data-count-url": True}), name
+        assert "/count/" not in path.read_text(), name
         for tag in soup.find_all(["a", "link", "img", "script", "source"]):
             for attribute in ("href", "src"):
                 value = tag.get(attribute)
