@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.test import Client, override_settings
 from django.utils import translation
 from django.utils.translation import gettext
@@ -231,6 +232,10 @@ class Renderer:
 
     def replace_forms(self, soup, url):
         for form in soup.find_all("form"):
+            if "help-form" in (form.get("class") or []):
+                # The help page shows the organisation's safer channels instead (issue 19).
+                form.replace_with(self.help_channels(url))
+                continue
             notice = soup.new_tag("p", attrs={"class": "mirror-notice"})
             action = self.site_path(form.get("action") or url, url) or url
             search = form.get("method", "get").lower() == "get" and "/search/" in action
@@ -248,6 +253,23 @@ class Renderer:
                 link.string = gettext("Open the live site") if search else gettext("Open the form")
                 notice.append(link)
             form.replace_with(notice)
+
+    def help_channels(self, url):
+        from home.models import OrganisationDetails
+
+        html = render_to_string(
+            "mirrors/help_channels.html",
+            {
+                "organisation": OrganisationDetails.for_language(translation.get_language()),
+                "live_url": self.flavour.live_url + url if self.flavour.live_url else "",
+            },
+        )
+        notice = BeautifulSoup(html, "html.parser")
+        if not self.flavour.live_url:  # the onion copy links to no other host
+            for link in notice.find_all("a", href=re.compile(r"^https?://")):
+                if not (urlsplit(link["href"]).hostname or "").endswith(".onion"):
+                    self.unlink(link, link["href"])
+        return notice
 
     def add_csp(self, soup, header):
         if not header or soup.head is None:

@@ -75,6 +75,13 @@ def test_forms_become_a_notice_and_the_onion_copy_links_to_no_other_host(demo_co
     clearnet, onion = demo_copy(), demo_copy(onion=True)
     help_page = [p for n, p in pages(clearnet).items() if n.startswith("en/help/")][0].read_text()
     assert 'class="mirror-notice"' in help_page
+    # The help page offers the organisation's safer channels, with the live form after them.
+    from home.models import OrganisationDetails
+
+    organisation = OrganisationDetails.for_language("en")
+    assert 'class="help-channels"' in help_page
+    assert f"mailto:{organisation.email}" in help_page
+    assert f'href="{settings.SITE_URL}/en/help/"' in help_page
     assert f'href="{settings.SITE_URL}/en/search/"' in help_page
     for name, path in pages(onion).items():
         hosts = set(re.findall(r'(?:href|src|content)="https?://([^/"]+)', path.read_text()))
