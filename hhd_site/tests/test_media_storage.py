@@ -376,15 +376,20 @@ def test_the_admin_shows_thumbnails_from_the_bucket_origin_that_its_policy_allow
 
 
 class ImageSources(HTMLParser):
-    """Every URL an <img> or <source> of a page loads, and the og:image."""
+    """Every URL an <img> or <source> of a page loads, and the og:image; the reading-count image
+    of browsers without JavaScript (readership/) apart: it is this site's, not a media file."""
 
     def __init__(self):
         super().__init__()
         self.urls = []
         self.share_image = None
+        self.count_pixels = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "img" and "count-pixel" in (attrs.get("class") or "").split():
+            self.count_pixels.append(attrs["src"])
+            return
         if tag == "img" and attrs.get("src"):
             self.urls.append(attrs["src"])
         if tag in ("img", "source") and attrs.get("srcset"):
@@ -413,6 +418,7 @@ def test_a_page_shows_its_image_from_the_bucket_origin_and_its_policy_allows_onl
     assert sources.urls, "the page shows no image"
     for url in sources.urls:
         assert url.startswith(f"{media_bucket.origin}/{BUCKET}/images/"), url
+    assert all(url.startswith("/count/") for url in sources.count_pixels)
     assert sources.share_image.startswith(f"{media_bucket.origin}/{BUCKET}/images/")
     for url in {*sources.urls, sources.share_image}:
         status, _headers, body = fetch_anonymously(url)
