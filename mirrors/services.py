@@ -16,6 +16,8 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
+from caching import generation
+
 from . import origins as origin_config
 from .builder import Builder
 from .export import Flavour, load_state
@@ -57,6 +59,10 @@ def export_lock():
     export_root().mkdir(parents=True, exist_ok=True)
     with (export_root() / ".lock").open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
+        # The page cache's generation as it is now, not as this process remembered it up to a
+        # second ago: a publish by a web process a moment ago must not leave the copy with the
+        # cached fragments ("latest news", the footer) of before it (caching.generation).
+        generation.current_state(refresh=True)
         try:
             yield
         finally:
