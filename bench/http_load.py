@@ -79,8 +79,10 @@ def parse_args(argv):
     return args
 
 
-def wrk(url, args, duration):
-    """wrk's report on one URL (text); the run is bounded by its duration plus a margin."""
+def wrk(url, args, duration, script=None):
+    """wrk's report on one URL (text); the run is bounded by its duration plus a margin.
+    ``script``: a Lua file that makes the requests (then it sets its own headers)."""
+    extra = ["-s", str(script)] if script else ["-H", "Accept-Encoding: gzip"]
     command = [
         "wrk",
         f"-t{args.threads}",
@@ -89,8 +91,7 @@ def wrk(url, args, duration):
         "--timeout",
         "5s",
         "--latency",
-        "-H",
-        "Accept-Encoding: gzip",
+        *extra,
         server.require_loopback(url),
     ]
     try:

@@ -23,7 +23,6 @@ Only 127.0.0.1 is targeted; the run stops at ``--time-limit`` and always cleans 
 
 import argparse
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -68,23 +67,6 @@ def parse_args(argv):
     if not 1 <= args.duration <= 300 or not 0 <= args.warmup <= 30:
         parser.error("--duration must be 1..300 and --warmup 0..30 seconds")
     return args
-
-
-def wrk_script(url, args, duration, script):
-    """wrk with a Lua script on one loopback URL; bounded by its duration plus a margin."""
-    command = [
-        "wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{duration}s",
-        "--timeout", "5s", "--latency", "-s", str(script), server.require_loopback(url),
-    ]  # fmt: skip
-    try:
-        result = subprocess.run(  # noqa: S603 - wrk against our own loopback server
-            command, capture_output=True, text=True, timeout=duration + 20
-        )
-    except subprocess.TimeoutExpired:
-        raise server.BenchError(f"wrk on {url} did not finish within {duration + 20} s") from None
-    if result.returncode != 0:
-        raise server.BenchError(f"wrk on {url} failed: {result.stderr.strip() or result.stdout.strip()}")
-    return result.stdout
 
 
 def counted_in_redis():
@@ -135,15 +117,8 @@ def main(argv):
                 for label, path, script in targets:
                     url = server.target_url(base, path)
                     if args.warmup:
-                        if script:
-                            wrk_script(url, args, args.warmup, script)
-                        else:
-                            http_load.wrk(url, args, args.warmup)
-                    output = (
-                        wrk_script(url, args, args.duration, script)
-                        if script
-                        else http_load.wrk(url, args, args.duration)
-                    )
+                        http_load.wrk(url, args, args.warmup, script)
+                    output = http_load.wrk(url, args, args.duration, script)
                     row = {"label": label, "path": path, **http_load.parse_wrk(output)}
                     rows.append(row)
                     log(f"  {label} {path}: {row['rps']:,.0f} requests/s, p99 {row['p99_ms']:.1f} ms")
