@@ -8,10 +8,12 @@ renditions pages use are found without a list of them. What it found is kept in 
 beside the copy (each address: its file, its page, its links, its files), which the incremental
 export uses to re-render only what shows a changed page and to remove what nothing links any more.
 
-Addresses become files: ``/tk/news/`` → ``tk/news/index.html``; the index's filters and page
-numbers become folders (``tk/news/_type-news/_topic-x/_page-2/index.html``); everything else keeps
-its path. A link to what the copy cannot hold (forms, search, the admin) goes to the live site, or
-in the onion copy nowhere; forms become a short notice.
+News lists are rendered with their pages numbered from the oldest article (news.pagination), so a
+new article changes the list's first page and not every numbered page. Addresses become files:
+``/tk/news/`` → ``tk/news/index.html``; the index's filters and page numbers become folders
+(``tk/news/_type-news/_topic-x/_page-2/index.html``); everything else keeps its path. A link to
+what the copy cannot hold (forms, search, the admin) goes to the live site, or in the onion copy
+nowhere; forms become a short notice.
 """
 
 import json
@@ -28,6 +30,8 @@ from django.template.loader import render_to_string
 from django.test import Client, override_settings
 from django.utils import translation
 from django.utils.translation import gettext
+
+from news.pagination import oldest_first_numbering
 
 STATE_FILE = ".mirror-state.json"
 # Query parameters the news index understands, in the order they become folders.
@@ -83,11 +87,7 @@ def file_for(url: str) -> str | None:
         if not path.endswith("/") or any(name not in INDEX_PARAMETERS for name, _ in query):
             return None
         values = dict(query)
-        folders = [
-            f"_{name}-{values[name]}"
-            for name in INDEX_PARAMETERS
-            if values.get(name) and not (name == "page" and values[name] == "1")
-        ]
+        folders = [f"_{name}-{values[name]}" for name in INDEX_PARAMETERS if values.get(name)]
         if any("/" in folder or folder.strip(".") != folder for folder in folders):
             return None
         path = path + "".join(folder + "/" for folder in folders)
@@ -97,11 +97,9 @@ def file_for(url: str) -> str | None:
 
 
 def canonical_url(url: str) -> str:
-    """The address a file stands for, so that ``?page=1`` and no page number are one address."""
+    """The address a file stands for: the index's parameters always in the same order."""
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query, keep_blank_values=True))
-    if query.get("page") == "1":
-        del query["page"]
     ordered = "&".join(f"{name}={query[name]}" for name in INDEX_PARAMETERS if query.get(name))
     return parts.path + (f"?{ordered}" if ordered else "")
 
@@ -135,7 +133,7 @@ class Renderer:
 
     def render(self, url: str):
         """The response for ``url``: status, content type, body, CSP header."""
-        with override_settings(PAGE_CACHE_SECONDS=0), translation.override(None):
+        with override_settings(PAGE_CACHE_SECONDS=0), translation.override(None), oldest_first_numbering():
             response = self.client.get(url, secure=self.site_origin.startswith("https"))
         body = b"".join(response) if response.streaming else response.content
         return (

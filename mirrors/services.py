@@ -80,42 +80,94 @@ def export_everything() -> dict:
 
 
 def affected_urls(page_ids, state) -> set[str]:
-    """What shows these pages: each page and its translations, its ancestors (home pages, the news
-    index with its pagination and filter pages), the feeds and the sitemap, and the addresses the
-    copy had for these pages (a moved or unpublished page's old address, to be removed)."""
+    """What shows these pages: each page and its translations (their language switchers link to
+    it), the pages above it (home page, news index), the feeds of their languages and the sitemap;
+    every address of the copy that had or linked to these pages (a moved or unpublished page's old
+    address, to be removed, and the lists that showed it); of the news lists above it only the pages
+    whose articles or links change (``news_list_urls``). A changed page's own filter and numbered
+    pages (an index whose introduction changed) are all rendered again."""
     from wagtail.models import Page
 
     from .export import canonical_url
 
     ids = set(page_ids)
-    pages = list(Page.objects.filter(pk__in=ids))
-    keys = {page.translation_key for page in pages}
-    pages += list(Page.objects.filter(translation_key__in=keys).exclude(pk__in=ids))
-    paths = {page.path for page in pages}
+    changed = list(Page.objects.filter(pk__in=ids))
+    keys = {page.translation_key for page in changed}
+    translations = list(Page.objects.filter(translation_key__in=keys).exclude(pk__in=ids))
     ancestor_paths = {
-        path[:end] for path in paths for end in range(Page.steplen * 2, len(path), Page.steplen)
+        page.path[:end] for page in changed for end in range(Page.steplen * 2, len(page.path), Page.steplen)
     }
-    pages += list(Page.objects.filter(path__in=ancestor_paths))
+    ancestors = list(Page.objects.filter(path__in=ancestor_paths).exclude(pk__in=ids).specific(defer=True))
     urls = set()
     bases = set()
-    for page in pages:
-        if not page.live:
-            continue
-        parts = page.get_url_parts()
+    for page in changed + translations + ancestors:
+        parts = page.get_url_parts() if page.live else None
         if parts:
             urls.add(canonical_url(parts[2]))
-            bases.add(parts[2])
-    languages = {url.split("/")[1] for url in urls if url.count("/") > 1}
+            if page in changed:
+                bases.add(parts[2])
+    old = {url for url, entry in state.items() if entry.page_id in ids}
+    urls |= old
     for url, entry in state.items():
-        path = url.split("?")[0]
-        if (
-            entry.page_id in ids
-            or (path in bases and "?" in url)
-            or (url.endswith((".rss", ".atom")) and url.split("/")[1] in languages)
-        ):
+        if url.split("?")[0] in bases or not old.isdisjoint(entry.links):
             urls.add(url)
+    from news.models import NewsIndexPage
+
+    for index in ancestors:
+        if isinstance(index, NewsIndexPage) and index.live:
+            urls |= news_list_urls(index, state)
+    languages = {url.split("/")[1] for url in urls if url.count("/") > 1}
+    urls |= {url for url in state if url.endswith((".rss", ".atom")) and url.split("/")[1] in languages}
     urls.add("/sitemap.xml")
     return urls
+
+
+def news_list_urls(index, state) -> set[str]:
+    """The pages of a news index's lists (each type and topic filter, each numbered page) in the copy
+    whose articles or links to the next newer and older page are no longer what the data says.
+    The copy numbers the pages from the oldest article (news.pagination), so after a new article
+    this is each list's first page, and every tenth time the page below it."""
+    from urllib.parse import parse_qsl, urlencode
+
+    from news.models import ARTICLES_PER_PAGE
+    from news.pagination import archive_page
+
+    from .export import canonical_url
+
+    base = canonical_url(index.get_url_parts()[2])
+    topics = index.topics_by_key_by_slug()
+    lists = {}
+    stale = set()
+
+    def variant(params, number):
+        wanted = {name: value for name, value in params.items() if name != "page"}
+        if number is not None:
+            wanted["page"] = str(number)
+        return canonical_url(f"{base}?{urlencode(wanted)}" if wanted else base)
+
+    for url, entry in state.items():
+        path, _, query = url.partition("?")
+        if path != base:
+            continue
+        params = dict(parse_qsl(query))
+        key = (params.get("type"), params.get("topic"))
+        if key not in lists:
+            lists[key] = [pk for pk, _date in index.articles(key[0], topics.get(key[1] or ""))]
+        number = int(params["page"]) if params.get("page", "").isdigit() else None
+        shown = archive_page(lists[key], number, ARTICLES_PER_PAGE)
+        if shown is None:
+            stale.add(url)  # a page that no longer exists: rendered, it is gone
+            continue
+        showing = {
+            state[link].page_id
+            for link in entry.links
+            if link.startswith(base) and link.split("?")[0] != base and link in state
+        }
+        pages_linked = {link for link in entry.links if link.split("?")[0] == base and "page=" in link}
+        pages_wanted = {variant(params, n) for n in (shown.newer, shown.older, shown.number) if n is not None}
+        if showing != set(shown.rows) or pages_linked != pages_wanted:
+            stale.add(url)
+    return stale
 
 
 def export_pages(page_ids) -> dict:

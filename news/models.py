@@ -23,6 +23,7 @@ from home.blocks import BodyBlock
 from home.language_switch import shown_page_number
 
 from .admin_forms import ArticlePageForm
+from .pagination import archive_page, numbered_from_oldest
 
 ARTICLES_PER_PAGE = 10
 
@@ -324,6 +325,9 @@ class NewsIndexPage(Page):
         kind = request.GET.get("type")
         kind = kind if kind in ARTICLE_KINDS else None
         topic = self.topics_by_key_by_slug().get(request.GET.get("topic", ""))
+        if numbered_from_oldest():
+            context.update(self.archive_context(request, kind, topic))
+            return context
         paginator = Paginator(self.articles(kind, topic), ARTICLES_PER_PAGE)
         try:
             page_of_rows = paginator.page(request.GET.get("page", 1))
@@ -340,16 +344,44 @@ class NewsIndexPage(Page):
                 "topic": topic,
                 "topics": sorted(self.topics_by_key.values(), key=lambda t: t.name),
                 "topics_by_key": self.topics_by_key,
-                # The filters, kept in the pagination links ("type=news&topic=x&" or "").
-                "filter_query": "".join(
-                    urlencode({name: value}) + "&"
-                    for name, value in (("type", kind), ("topic", topic and topic.slug))
-                    if value
-                ),
+                "filter_query": filter_query(kind, topic),
                 "language_query": self.language_query(kind, topic, page_of_rows.number),
             }
         )
         return context
+
+    def archive_context(self, request, kind, topic):
+        """The list numbered from the oldest article, as the mirrors' copy shows it (news.pagination);
+        its pages link only to the next newer and older page, and switch language to the first."""
+        number = request.GET.get("page")
+        try:
+            number = int(number) if number is not None else None
+        except ValueError:
+            raise Http404 from None
+        shown = archive_page(self.articles(kind, topic), number, ARTICLES_PER_PAGE)
+        if shown is None:
+            raise Http404
+        filters = filter_query(kind, topic)
+
+        def address(page_number):
+            if page_number is None:
+                return self.get_url(request) + ("?" + filters.rstrip("&") if filters else "")
+            return f"?{filters}page={page_number}"
+
+        return {
+            "articles": specific_articles([pk for pk, _date in shown.rows]),
+            "archive": {
+                "number": shown.number,
+                "address": address(shown.number),
+                "newer": address(shown.newer) if shown.has_newer else None,
+                "older": address(shown.older) if shown.older else None,
+            },
+            "kind": kind,
+            "topic": topic,
+            "topics": sorted(self.topics_by_key.values(), key=lambda t: t.name),
+            "topics_by_key": self.topics_by_key,
+            "language_query": self.language_query(kind, topic, None),
+        }
 
     def language_query(self, kind, topic, number):
         """The filters and page number for the language switcher, the topic by its slug in each
@@ -363,6 +395,12 @@ class NewsIndexPage(Page):
 
     def topics_by_key_by_slug(self):
         return {topic.slug: topic for topic in self.topics_by_key.values()}
+
+
+def filter_query(kind, topic):
+    """The filters, kept in the pagination links ("type=news&topic=x&" or "")."""
+    filters = (("type", kind), ("topic", topic and topic.slug))
+    return "".join(urlencode({name: value}) + "&" for name, value in filters if value)
 
 
 def newest_first(querysets):

@@ -14,7 +14,10 @@ from mirrors.export import canonical_url, file_for, relative
 def test_addresses_become_files():
     assert file_for("/tk/news/") == "tk/news/index.html"
     assert file_for("/tk/news/?page=2&type=news") == "tk/news/_type-news/_page-2/index.html"
-    assert file_for("/tk/news/?page=1") == "tk/news/index.html"
+    # The copy numbers list pages from the oldest article (news.pagination): page 1 is the oldest
+    # ten, a page of its own, never the list's first page.
+    assert file_for("/tk/news/?page=1") == "tk/news/_page-1/index.html"
+    assert canonical_url("/tk/news/?page=1") == "/tk/news/?page=1"
     assert file_for("/tk/feeds/news.rss") == "tk/feeds/news.rss"
     assert file_for("/tk/search/?q=x") is None
     assert file_for("/admin/") is None

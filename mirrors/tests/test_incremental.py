@@ -120,3 +120,73 @@ def test_moving_a_page_through_its_signal_moves_its_files(
     fresh = tmp_path / "fresh"
     Builder(fresh, tmp_path / "fresh-state", Flavour.clearnet()).export_everything()
     assert hashes(copy) == hashes(fresh)
+
+
+@pytest.mark.slow
+def test_an_export_after_one_publish_does_not_grow_with_the_number_of_articles(
+    site_tree, mirrors_on, tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The copy numbers list pages from the oldest article (news.pagination): a new article
+    re-renders the lists' first pages, not every numbered page. Three articles a page here, so
+    that a list of 32 has ten numbered pages; and whatever happens to the list (a page added,
+    an article dated in the middle, one unpublished) the copy stays the full export's."""
+    import datetime
+
+    from news.factories import NewsIndexPageFactory, TopicFactory
+
+    monkeypatch.setattr("news.models.ARTICLES_PER_PAGE", 3)
+    index = NewsIndexPageFactory(parent=site_tree.homes["tk"])
+    topic = TopicFactory()
+    made = []
+
+    def add(count):
+        for _ in range(count):
+            day = datetime.date(2024, 1, 1) + datetime.timedelta(days=len(made))
+            made.append(NewsPageFactory(parent=index, date=day, topics=[topic]))
+
+    def publish(article):
+        with django_capture_on_commit_callbacks(execute=True):  # the handler's task runs at once
+            article.save_revision().publish()
+
+    def renders_of_one_new_article(slug):
+        article = NewsPageFactory(parent=index, slug=slug, date=datetime.date(2026, 12, 1), topics=[topic])
+        with django_capture_on_commit_callbacks(execute=True):
+            article.save_revision().publish()
+        return services.export_pages([article.pk])["clearnet"]["rendered"]
+
+    copy = services.site_dir(Flavour.clearnet())
+
+    def assert_as_full_export(name):
+        fresh = tmp_path / name
+        Builder(fresh, tmp_path / f"{name}-state", Flavour.clearnet()).export_everything()
+        expected, found = hashes(fresh), hashes(copy)
+        differing = sorted(n for n in set(expected) | set(found) if expected.get(n) != found.get(n))
+        assert not differing, {n: changed_lines(fresh / n, copy / n) for n in differing}
+
+    add(10)  # 10 articles: 2 numbered pages of 3, the first page holds 4
+    services.export_everything()
+    small = renders_of_one_new_article("new-a")
+    assert_as_full_export("small")
+    small_pages = len(list(copy.glob("tk/news/**/_page-*/index.html")))
+
+    add(20)  # 31: 9 numbered pages, the first holds 4 again
+    services.export_everything()
+    large = renders_of_one_new_article("new-b")
+    assert_as_full_export("large")
+    assert len(list(copy.glob("tk/news/**/_page-*/index.html"))) > 3 * small_pages
+    assert large == small, (small, large)
+
+    # 33: a tenth numbered page; the ninth now links to it; the first page holds 3.
+    renders_of_one_new_article("new-c")
+    assert (copy / "tk/news/_page-10/index.html").exists()
+    assert_as_full_export("boundary")
+
+    # An article dated among the old ones moves every newer one up a place.
+    middle = NewsPageFactory(parent=index, date=datetime.date(2024, 1, 5), topics=[topic])
+    publish(middle)
+    assert_as_full_export("backdated")
+
+    # Unpublished from the middle: the numbered pages above it close the gap, the last one goes.
+    with django_capture_on_commit_callbacks(execute=True):
+        made[3].unpublish()
+    assert_as_full_export("unpublished")
