@@ -8,7 +8,6 @@ import hashlib
 import json
 import os
 from collections import deque
-from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
@@ -18,7 +17,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from . import signing
-from .export import Entry, Flavour, Renderer, file_for, load_state, save_state, seed_urls
+from .export import Entry, Flavour, Renderer, file_for, fixed_seeds, load_state, save_state, seed_urls
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.sig"
@@ -46,11 +45,15 @@ class Builder:
         self.crawl(seeds, seeds, follow_known=True)
         return self.finish(seeds)
 
-    def export_addresses(self, urls: Iterable[str]):
-        """Render these addresses again, and the new addresses they link to."""
-        seeds = seed_urls()
+    def export_addresses(self, urls: dict[str, int | None]):
+        """Render these addresses (with the ids of the pages they show) again, and the new addresses
+        they link to. The pages the copy already has stand for the site's pages: asking every
+        page of the site for its address would cost as much as the site is large."""
+        seeds = {url: entry.page_id for url, entry in self.state.items() if entry.page_id}
+        seeds.update(fixed_seeds())
+        seeds.update(urls)
         self.crawl(list(urls), seeds, follow_known=False)
-        return self.finish(seeds)
+        return self.finish(seeds, incremental=True)
 
     def crawl(self, start, seeds, *, follow_known):
         queue = deque(start)
@@ -159,8 +162,10 @@ class Builder:
             f"<title>Hak Hukuga Daýanç</title></head><body><ul>{links}</ul></body></html>\n"
         ).encode()
 
-    def finish(self, seeds) -> dict:
-        """Drop what nothing reaches any more, copy files, write and sign the manifest."""
+    def finish(self, seeds, incremental=False) -> dict:
+        """Drop what nothing reaches any more, copy files, write and sign the manifest. After an
+        incremental export only the files the last manifest lists can be left over: the folder is
+        not walked."""
         reachable: set[str] = set()
         queue = deque(url for url in seeds if url in self.state)
         while queue:
@@ -172,17 +177,21 @@ class Builder:
         self.state = {url: entry for url, entry in self.state.items() if url in reachable}
         self.write(ROOT_PAGE, self.root_page())
         expected = {entry.file for entry in self.state.values()} | self.copy_assets() | {ROOT_PAGE}
-        for path in list(self.site_dir.rglob("*")):
-            if path.is_file():
-                name = path.relative_to(self.site_dir).as_posix()
-                if name not in expected and name not in (MANIFEST, SIGNATURE):
-                    path.unlink()
-                    self.removed.add(name)
-        for directory in sorted(self.site_dir.rglob("*"), key=lambda p: len(p.parts), reverse=True):
-            if directory.is_dir() and not any(directory.iterdir()):
-                directory.rmdir()
+        previous = read_manifest(self.site_dir) if incremental else None
+        if previous is None:
+            files = (path for path in self.site_dir.rglob("*") if path.is_file())
+            present = {path.relative_to(self.site_dir).as_posix() for path in files}
+        else:
+            present = set(previous) | self.changed
+        for name in sorted(present - expected - {MANIFEST, SIGNATURE}):
+            (self.site_dir / name).unlink(missing_ok=True)
+            self.removed.add(name)
+            parent = (self.site_dir / name).parent
+            while parent != self.site_dir and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
         save_state(self.state_dir, self.state)
-        manifest = write_manifest(self.site_dir, self.changed, self.removed)
+        manifest = write_manifest(self.site_dir, self.changed, self.removed, previous)
         return {
             "rendered": self.rendered,
             "changed": sorted(self.changed),
@@ -219,24 +228,37 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_manifest(site_dir: Path, changed: set[str], removed: set[str]) -> dict:
-    """List every file with its SHA-256 and size (unchanged files from the last manifest), and sign it."""
+def read_manifest(site_dir: Path) -> dict | None:
+    """The files the last manifest listed ({name: {sha256, size}}), or None when there is none."""
     try:
-        previous = json.loads((site_dir / MANIFEST).read_text())["files"]
+        return json.loads((site_dir / MANIFEST).read_text())["files"]
     except (FileNotFoundError, ValueError, KeyError):
-        previous = {}
-    files = {}
-    for root, _dirs, names in os.walk(site_dir):
-        for name in names:
-            path = Path(root) / name
-            relative = path.relative_to(site_dir).as_posix()
-            if relative in (MANIFEST, SIGNATURE):
-                continue
-            known = previous.get(relative)
-            if known and relative not in changed and known["size"] == path.stat().st_size:
-                files[relative] = known
-            else:
-                files[relative] = {"sha256": sha256_file(path), "size": path.stat().st_size}
+        return None
+
+
+def write_manifest(site_dir: Path, changed: set[str], removed: set[str], previous: dict | None = None):
+    """List every file with its SHA-256 and size, and sign it. With the last manifest's files
+    (``previous``, an incremental export) only the changed files are read; otherwise the folder is
+    walked, taking unchanged files of the same size from the last manifest."""
+    if previous is not None:
+        files = {name: known for name, known in previous.items() if name not in removed | changed}
+        for name in changed - removed:
+            path = site_dir / name
+            files[name] = {"sha256": sha256_file(path), "size": path.stat().st_size}
+    else:
+        previous = read_manifest(site_dir) or {}
+        files = {}
+        for root, _dirs, names in os.walk(site_dir):
+            for name in names:
+                path = Path(root) / name
+                relative = path.relative_to(site_dir).as_posix()
+                if relative in (MANIFEST, SIGNATURE):
+                    continue
+                known = previous.get(relative)
+                if known and relative not in changed and known["size"] == path.stat().st_size:
+                    files[relative] = known
+                else:
+                    files[relative] = {"sha256": sha256_file(path), "size": path.stat().st_size}
     manifest = {
         "format": 1,
         "exported_at": timezone.now().isoformat(timespec="seconds"),

@@ -19,7 +19,6 @@ nowhere; forms become a short notice.
 import json
 import posixpath
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urljoin, urlsplit
@@ -320,18 +319,20 @@ def seed_urls() -> dict[str, int | None]:
     """The addresses every crawl starts from: live public pages (with their ids), robots, sitemap, feeds."""
     from wagtail.models import Page, Site
 
-    seeds: dict[str, int | None] = {"/robots.txt": None, "/sitemap.xml": None}
+    seeds = fixed_seeds()
     site = Site.objects.filter(is_default_site=True).first()
     for page in Page.objects.live().public().filter(depth__gt=1).specific(defer=True):
         parts = page.get_url_parts()
         if parts is None or (site and parts[0] != site.pk):
             continue
         seeds[canonical_url(parts[2])] = page.pk
+    return seeds
+
+
+def fixed_seeds() -> dict[str, None]:
+    """The addresses that are no page: robots.txt, the sitemap, each language's feeds."""
+    seeds: dict[str, None] = {"/robots.txt": None, "/sitemap.xml": None}
     for code, _name in settings.LANGUAGES:
         seeds[f"/{code}/feeds/news.rss"] = None
         seeds[f"/{code}/feeds/news.atom"] = None
     return seeds
-
-
-def page_ids_by_url(urls: Iterable[str]) -> dict[str, int]:
-    return {url: page_id for url, page_id in seed_urls().items() if url in set(urls) and page_id}

@@ -79,13 +79,14 @@ def export_everything() -> dict:
     return results
 
 
-def affected_urls(page_ids, state) -> set[str]:
+def affected_urls(page_ids, state) -> dict[str, int | None]:
     """What shows these pages: each page and its translations (their language switchers link to
     it), the pages above it (home page, news index), the feeds of their languages and the sitemap;
     every address of the copy that had or linked to these pages (a moved or unpublished page's old
     address, to be removed, and the lists that showed it); of the news lists above it only the pages
     whose articles or links change (``news_list_urls``). A changed page's own filter and numbered
-    pages (an index whose introduction changed) are all rendered again."""
+    pages (an index whose introduction changed) are all rendered again. Returns each address with
+    the id of the page it shows (None: a list's filter or numbered page, a feed, the sitemap)."""
     from wagtail.models import Page
 
     from .export import canonical_url
@@ -100,12 +101,14 @@ def affected_urls(page_ids, state) -> set[str]:
     ancestors = list(Page.objects.filter(path__in=ancestor_paths).exclude(pk__in=ids).specific(defer=True))
     urls = set()
     bases = set()
+    page_ids = {}
     for page in changed + translations + ancestors:
         parts = page.get_url_parts() if page.live else None
         if parts:
-            urls.add(canonical_url(parts[2]))
+            page_ids[canonical_url(parts[2])] = page.pk
             if page in changed:
                 bases.add(parts[2])
+    urls |= set(page_ids)
     old = {url for url, entry in state.items() if entry.page_id in ids}
     urls |= old
     for url, entry in state.items():
@@ -119,7 +122,7 @@ def affected_urls(page_ids, state) -> set[str]:
     languages = {url.split("/")[1] for url in urls if url.count("/") > 1}
     urls |= {url for url in state if url.endswith((".rss", ".atom")) and url.split("/")[1] in languages}
     urls.add("/sitemap.xml")
-    return urls
+    return {url: page_ids.get(url, state[url].page_id if url in state else None) for url in urls}
 
 
 def news_list_urls(index, state) -> set[str]:
