@@ -29,6 +29,45 @@ def pytest_sessionstart(session):
         ) from error
 
 
+# Fixtures whose rows are built once per process and put back from a snapshot for each later test
+# that starts from the same rows and settings (tests/databases.BuiltOnce).
+BUILT_ONCE = ("site_tree", "demo_content")
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's own ordering
+def pytest_collection_modifyitems(items):
+    """Two orders for a quicker run, neither changing what a test sees:
+
+    - The slow tests first within each of pytest-django's groups (tests in a transaction, then
+      transactional ones, then those without the database), so that the test processes share out
+      the quick ones at the end instead of one running a minute-long test while the other waits.
+    - The built-once fixtures set up right after the automatic ones, before the test's other
+      fixtures: a user or a setting another fixture made first (a new id, a free port) would make
+      every test's starting point new, and the rows would be built again each time.
+    """
+
+    def group(item):
+        marker = item.get_closest_marker("django_db")
+        names = getattr(item, "fixturenames", ())
+        options = marker.kwargs if marker else {}
+        if options.get("transaction") or options.get("reset_sequences"):
+            return 1
+        if "transactional_db" in names or "live_server" in names:
+            return 1
+        return 0 if marker or "db" in names else 2
+
+    items.sort(key=lambda item: (group(item), item.get_closest_marker("slow") is None))
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        wanted = [name for name in BUILT_ONCE if names and name in names]
+        if not wanted:
+            continue
+        automatic = set(item.session._fixturemanager._getautousenames(item))  # noqa: SLF001
+        rest = [name for name in names if name not in wanted]
+        position = max((index + 1 for index, name in enumerate(rest) if name in automatic), default=0)
+        names[:] = rest[:position] + wanted + rest[position:]
+
+
 @pytest.fixture(scope="session", autouse=True)
 def serialized_database(django_db_setup, django_db_blocker):
     """The database contents serialized at set-up (for serialized_rollback), or None.

@@ -63,7 +63,7 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
     """This process's test database, copied from the migrated template (pytest-django's own
     fixture would migrate it from scratch in every process of every run)."""
     from django.conf import settings
-    from django.db import connection
+    from django.db import DEFAULT_DB_ALIAS, connection, connections
 
     clone = connection.settings_dict["TEST"]["NAME"]  # test_<db>_<checkout>_<pid>
     prefix = clone.removesuffix(f"_{os.getpid()}")
@@ -85,14 +85,32 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
                         cursor.execute(f"DROP DATABASE IF EXISTS {_quote(name)}")
                 cursor.execute(f"DROP DATABASE IF EXISTS {_quote(clone)}")
                 cursor.execute(f"CREATE DATABASE {_quote(clone)} TEMPLATE {_quote(template)}")
+                # A commit here need not wait for the disk: a crash of the server loses a test
+                # database, which the next run makes again. Every connection to it (live servers,
+                # gunicorn and worker processes) takes this setting.
+                cursor.execute(f"ALTER DATABASE {_quote(clone)} SET synchronous_commit = off")
             finally:
                 cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", [prefix])
         connection.close()
         settings.DATABASES[connection.alias]["NAME"] = clone
         connection.settings_dict["NAME"] = clone
         connection.settings_dict["TEST"]["NAME"] = clone
-        # What serialized_rollback puts back: the rows migrations made.
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()  # noqa: SLF001
+        # What serialized_rollback puts back: the rows migrations made. Kept on every connection
+        # object of the default database this process makes: Django keeps one per context, and
+        # the browser tests' Playwright (an event loop in this thread) leaves the tests after
+        # them in a new one, whose connection would have none, and a transactional test after
+        # them would start from empty tables.
+        contents = connection.creation.serialize_db_to_string()
+        connection._test_serialized_contents = contents  # noqa: SLF001
+        make_connection = connections.create_connection
+
+        def create_connection(alias):
+            made = make_connection(alias)
+            if alias == DEFAULT_DB_ALIAS:
+                made._test_serialized_contents = contents  # noqa: SLF001
+            return made
+
+        connections.create_connection = create_connection
         # Remember the content types, as migrate leaves them remembered: putting the rows back
         # after a flush must not make a content type anew (with another id) before its own row.
         from django.contrib.contenttypes.models import ContentType

@@ -186,3 +186,57 @@ def smtp_server(settings):
         yield handler
     finally:
         controller.stop()
+
+
+def development_environment(folder):
+    """The environment of the README's first command (development settings, SQLite), with the
+    database file and media in ``folder``: for tests that run ``manage.py`` in a subprocess."""
+    keep = ("PATH", "HOME", "LANG", "PYTHONPATH")
+    environment = {key: value for key, value in os.environ.items() if key in keep}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="hhd_site.settings.dev",
+        DATABASE_URL=f"sqlite:///{folder / 'dev.sqlite3'}",
+        MEDIA_ROOT=str(folder / "media"),
+    )
+    return environment
+
+
+@pytest.fixture
+def migrated_sqlite(tmp_path, tmp_path_factory):
+    """``tmp_path / "dev.sqlite3"`` as ``manage.py migrate`` leaves it under the development
+    settings. The first test of a run that needs it runs the migrations from scratch (in a
+    subprocess, as the first command does; under a file lock the test processes share); the
+    others copy that file. Returns the environment for ``manage.py`` on it."""
+    import fcntl
+    import hashlib
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from tests.databases import migrations_digest
+
+    development = Path(settings.BASE_DIR) / "hhd_site" / "settings" / "dev.py"
+    key = migrations_digest() + hashlib.sha256(development.read_bytes()).hexdigest()[:8]
+    shared = tmp_path_factory.getbasetemp().parent / f"hhd-migrated-{key}"
+    shared.mkdir(exist_ok=True)
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "migrated.sqlite3").exists():
+            building = shared / "building"
+            shutil.rmtree(building, ignore_errors=True)
+            building.mkdir()
+            result = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+                [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+                cwd=settings.BASE_DIR,
+                env=development_environment(building),
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            assert result.returncode == 0, result.stderr[-3000:]
+            (building / "dev.sqlite3").replace(shared / "migrated.sqlite3")
+    shutil.copyfile(shared / "migrated.sqlite3", tmp_path / "dev.sqlite3")
+    return development_environment(tmp_path)

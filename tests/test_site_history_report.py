@@ -99,6 +99,7 @@ def every_filter(logged_site):
     return filters
 
 
+@pytest.mark.slow  # about a hundred and twenty requests, exports included, for each role
 @pytest.mark.parametrize("role", [*ROLES, "superuser"])
 def test_site_history_opens_with_every_filter_for_every_role(client, django_user_model, logged_site, role):
     if role == "superuser":

@@ -4,7 +4,6 @@ The rest of the suite runs on PostgreSQL; SQLite differs (e.g. it refuses ORDER 
 a UNION), so the development set-up is exercised once, end to end, in a subprocess.
 """
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -74,14 +73,8 @@ def manage(env, *args):
     )
 
 
-def test_the_demo_site_on_sqlite_serves_every_kind_of_page(tmp_path):
-    keep = ("PATH", "HOME", "LANG", "PYTHONPATH")
-    env = {key: value for key, value in os.environ.items() if key in keep}
-    env.update(
-        DJANGO_SETTINGS_MODULE="hhd_site.settings.dev",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'dev.sqlite3'}",
-        MEDIA_ROOT=str(tmp_path / "media"),
-    )
+def test_the_demo_site_on_sqlite_serves_every_kind_of_page(migrated_sqlite):
+    env = migrated_sqlite  # the migrations ran from scratch once this run (tests/fixtures.py)
     # As the first command (scripts/setup) runs them.
     for args in (("migrate", "--noinput", "-v0"), ("seed_demo",)):
         result = manage(env, *args)

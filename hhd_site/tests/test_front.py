@@ -19,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import ssl
 import subprocess
@@ -96,9 +97,11 @@ class Process:
             time.sleep(0.2)
         pytest.fail(f"{self.name} did not become ready in {timeout} s:\n{self.output()}")
 
-    def stop(self):
+    def stop(self, quickly=False):
+        """Stopped as a container is (SIGTERM: gunicorn and Caddy finish their requests), or at
+        once after a test that no longer needs them (SIGQUIT: both exit without waiting)."""
         if self.popen.poll() is None:
-            self.popen.terminate()
+            self.popen.send_signal(signal.SIGQUIT if quickly else signal.SIGTERM)
             try:
                 self.popen.wait(timeout=15)
             except subprocess.TimeoutExpired:
@@ -307,9 +310,9 @@ def site_front(tmp_path, content, media_root, static_root, settings):
         try:
             yield front
         finally:
-            front.process.stop()
+            front.process.stop(quickly=True)
     finally:
-        gunicorn.stop()
+        gunicorn.stop(quickly=True)
 
 
 @pytest.fixture
@@ -325,9 +328,9 @@ def echo_front(tmp_path, media_root):
         try:
             yield front
         finally:
-            front.process.stop()
+            front.process.stop(quickly=True)
     finally:
-        gunicorn.stop()
+        gunicorn.stop(quickly=True)
 
 
 # --- checks -----------------------------------------------------------------------------

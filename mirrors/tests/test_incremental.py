@@ -127,14 +127,14 @@ def test_an_export_after_one_publish_does_not_grow_with_the_number_of_articles(
     site_tree, mirrors_on, tmp_path, monkeypatch, django_capture_on_commit_callbacks
 ):
     """The copy numbers list pages from the oldest article (news.pagination): a new article
-    re-renders the lists' first pages, not every numbered page. Three articles a page here, so
-    that a list of 32 has ten numbered pages; and whatever happens to the list (a page added,
-    an article dated in the middle, one unpublished) the copy stays the full export's."""
+    re-renders the lists' first pages, not every numbered page. Two articles a page here, so that
+    a list of 14 has six numbered pages; and whatever happens to the list (a page added, an
+    article dated in the middle, one unpublished) the copy stays the full export's."""
     import datetime
 
     from news.factories import NewsIndexPageFactory, TopicFactory
 
-    monkeypatch.setattr("news.models.ARTICLES_PER_PAGE", 3)
+    monkeypatch.setattr("news.models.ARTICLES_PER_PAGE", 2)
     index = NewsIndexPageFactory(parent=site_tree.homes["tk"])
     topic = TopicFactory()
     made = []
@@ -149,9 +149,13 @@ def test_an_export_after_one_publish_does_not_grow_with_the_number_of_articles(
             article.save_revision().publish()
 
     def renders_of_one_new_article(slug):
+        """Published with what waits for the commit run, but the handler's export left out (no
+        export folder for that moment): the export the worker would run is counted here."""
         article = NewsPageFactory(parent=index, slug=slug, date=datetime.date(2026, 12, 1), topics=[topic])
+        folder, mirrors_on.MIRROR_EXPORT_ROOT = mirrors_on.MIRROR_EXPORT_ROOT, ""
         with django_capture_on_commit_callbacks(execute=True):
             article.save_revision().publish()
+        mirrors_on.MIRROR_EXPORT_ROOT = folder
         return services.export_pages([article.pk])["clearnet"]["rendered"]
 
     copy = services.site_dir(Flavour.clearnet())
@@ -163,23 +167,20 @@ def test_an_export_after_one_publish_does_not_grow_with_the_number_of_articles(
         differing = sorted(n for n in set(expected) | set(found) if expected.get(n) != found.get(n))
         assert not differing, {n: changed_lines(fresh / n, copy / n) for n in differing}
 
-    add(10)  # 10 articles: 2 numbered pages of 3, the first page holds 4
+    add(5)  # 5 articles: 1 numbered page of 2, the first page holds 3
     services.export_everything()
-    small = renders_of_one_new_article("new-a")
+    small = renders_of_one_new_article("new-a")  # 6: a second numbered page, the first holds 2
+    assert (copy / "tk/news/_page-2/index.html").exists()
     assert_as_full_export("small")
     small_pages = len(list(copy.glob("tk/news/**/_page-*/index.html")))
 
-    add(20)  # 31: 9 numbered pages, the first holds 4 again
+    add(7)  # 13: 5 numbered pages, the first holds 3 again
     services.export_everything()
-    large = renders_of_one_new_article("new-b")
+    large = renders_of_one_new_article("new-b")  # 14: a sixth numbered page, the first holds 2
+    assert (copy / "tk/news/_page-6/index.html").exists()
     assert_as_full_export("large")
-    assert len(list(copy.glob("tk/news/**/_page-*/index.html"))) > 3 * small_pages
+    assert len(list(copy.glob("tk/news/**/_page-*/index.html"))) >= 3 * small_pages
     assert large == small, (small, large)
-
-    # 33: a tenth numbered page; the ninth now links to it; the first page holds 3.
-    renders_of_one_new_article("new-c")
-    assert (copy / "tk/news/_page-10/index.html").exists()
-    assert_as_full_export("boundary")
 
     # An article dated among the old ones moves every newer one up a place.
     middle = NewsPageFactory(parent=index, date=datetime.date(2024, 1, 5), topics=[topic])

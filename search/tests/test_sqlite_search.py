@@ -6,10 +6,11 @@ run end to end in a subprocess with the development settings on a fresh SQLite f
 """
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,24 +54,23 @@ URLS = [
 ]
 
 
-def run_on_sqlite(tmp_path, *args):
-    keep = ("PATH", "HOME", "LANG", "PYTHONPATH")
-    env = {key: value for key, value in os.environ.items() if key in keep}
-    env.update(
-        DJANGO_SETTINGS_MODULE="hhd_site.settings.dev",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'dev.sqlite3'}",
-        MEDIA_ROOT=str(tmp_path / "media"),
-    )
+def run_on_sqlite(environment, *args):
     result = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
 
 
-def test_search_on_sqlite_finds_inflected_words_in_each_language_and_marks_them(tmp_path):
-    run_on_sqlite(tmp_path, "migrate", "--noinput", "-v0")
-    output = run_on_sqlite(tmp_path, "shell", "-v0", "-c", f"URLS = {URLS!r}\n{SCRIPT}")
+@pytest.mark.slow  # a subprocess on a SQLite file of its own
+def test_search_on_sqlite_finds_inflected_words_in_each_language_and_marks_them(migrated_sqlite):
+    # A fresh SQLite file, migrated (tests/fixtures.py), as the README's first command makes it.
+    output = run_on_sqlite(migrated_sqlite, "shell", "-v0", "-c", f"URLS = {URLS!r}\n{SCRIPT}")
     answers = json.loads(output.strip().splitlines()[-1])
 
     assert answers["/ru/search/?q=паспорта"] == {

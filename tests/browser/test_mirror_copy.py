@@ -6,7 +6,6 @@ import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,7 +14,6 @@ from django.core.management import call_command
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PREFIX = "/some/prefix/"
-SCREENSHOTS = Path("/tmp/hhd-mirror-screenshots")  # noqa: S108 - looked at by hand after a run
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -23,12 +21,21 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+@pytest.fixture(scope="module")
+def copy_root(tmp_path_factory):
+    """One folder for the copy of this module's tests: each starts from the same demo rows
+    (tests/fixtures.demo_content), so the first exports it and the others serve that copy."""
+    return tmp_path_factory.mktemp("mirror-copy")
+
+
 @pytest.fixture
-def served_copy(demo_content, tmp_path):
-    """The copy exported into <tmp>/some/prefix/ and served from <tmp> by http.server on loopback."""
-    call_command("export_mirror", "--out", str(tmp_path / PREFIX.strip("/")), stdout=StringIO())
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp_path)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+def served_copy(demo_content, copy_root):
+    """The copy exported into <root>/some/prefix/ and served from <root> by http.server on loopback."""
+    out = copy_root / PREFIX.strip("/")
+    if not (out / "manifest.json").exists():
+        call_command("export_mirror", "--out", str(out), stdout=StringIO())
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(copy_root)))
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -39,7 +46,7 @@ def served_copy(demo_content, tmp_path):
 
 @pytest.mark.parametrize("language", ["tk", "ru", "tr", "en"])
 def test_the_copy_works_under_a_path_prefix_with_no_other_host_and_its_csp_holding(
-    served_copy, page, language
+    served_copy, page, screenshot, language
 ):
     base = served_copy
     other_hosts, violations, failed = [], [], []
@@ -53,12 +60,11 @@ def test_the_copy_works_under_a_path_prefix_with_no_other_host_and_its_csp_holdi
         ),
     )
     page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
-    SCREENSHOTS.mkdir(exist_ok=True)
 
     start = f"{base}{PREFIX}{language}/index.html"
     page.goto(start)
     assert page.locator("html").get_attribute("lang") == language
-    page.screenshot(path=str(SCREENSHOTS / f"{language}-home.png"), full_page=True)
+    screenshot(f"mirror-copy-{language}-home")
     links = {
         link
         for link in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
@@ -67,7 +73,7 @@ def test_the_copy_works_under_a_path_prefix_with_no_other_host_and_its_csp_holdi
     news = [link for link in links if link.endswith("/news/index.html")]
     assert news, links
     page.goto(news[0])
-    page.screenshot(path=str(SCREENSHOTS / f"{language}-news.png"), full_page=True)
+    screenshot(f"mirror-copy-{language}-news")
     links |= {
         link
         for link in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
