@@ -39,7 +39,7 @@ def test_when_the_mail_server_fails_the_mail_is_retried_later_and_nothing_is_los
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     smtp_server.refuse = True
     client.post(reverse("campaigns:sign", args=[campaign["tk"].pk]), signing_data())
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
 
     assert smtp_server.messages == []
     assert Signature.objects.count() == 1  # the signature is kept
@@ -51,5 +51,5 @@ def test_when_the_mail_server_fails_the_mail_is_retried_later_and_nothing_is_los
     smtp_server.refuse = False
     retry.run_after = timezone.now() - timedelta(seconds=1)  # its time has come
     retry.save(update_fields=["run_after"])
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
     assert len(smtp_server.messages) == 1

@@ -206,7 +206,7 @@ def test_mail_server_refusals_log_nothing_a_person_typed(
 
     def work():
         # verbosity 3: the worker logs at DEBUG (it sets its loggers' levels from the verbosity).
-        call_command("db_worker", batch=True, no_startup_delay=True, verbosity=3, stdout=io.StringIO())
+        call_command("db_worker", batch=True, startup_delay=False, verbosity=3, stdout=io.StringIO())
 
     async def refuse_recipient(server, session, envelope, address, rcpt_options):
         return f"450 4.2.0 <{address}>: Recipient address rejected: mailbox unavailable"

@@ -103,7 +103,7 @@ def test_a_mail_server_failure_keeps_the_request_and_retries_the_notification(
             help_data(contact_channel="email", contact_value="jennet@example.org", **PERSON),
         )
         assert response.status_code == 200  # the person still gets their reference
-        call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+        call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
     case = HelpRequest.objects.get()
     assert smtp_server.messages == []
     logged = " ".join(record.getMessage() for record in caplog.records)

@@ -100,7 +100,7 @@ def test_when_the_mail_server_is_down_the_instructions_are_sent_later_not_lost(
         f"/tk/donations/pledge/{donation_page.pk}/", pledge_data(email="aman@example.org", consent="on")
     )
     assert response.status_code == 302
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
 
     assert smtp_server.messages == []
     retry = DBTaskResult.objects.filter(status="READY").get()
@@ -113,7 +113,7 @@ def test_when_the_mail_server_is_down_the_instructions_are_sent_later_not_lost(
         del smtp_server.handle_RCPT  # the server takes recipients again
     retry.run_after = timezone.now() - timedelta(seconds=1)
     retry.save(update_fields=["run_after"])
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
     [message] = smtp_server.messages
     assert message["To"] == "aman@example.org"
     assert services.Pledge.objects.get().display_reference in message.get_content()

@@ -29,7 +29,7 @@ def task_queue(settings, monkeypatch):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
     def work():
-        call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+        call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
 
     return work
 

@@ -144,5 +144,5 @@ def test_the_worker_sends_the_notifications_the_request_only_queues(
     assert queued.count() == 2  # workflow submitted + moderators' task submitted
     assert "example.org" not in str(list(queued.values_list("args_kwargs", flat=True)))
 
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
     assert [m.to for m in mail.outbox] == [["moderator@example.org"]]
