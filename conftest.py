@@ -121,7 +121,11 @@ def migration_rows_are_present(request, serialized_database):
     transactional test). Put back from the copy serialized at set-up, inside this test's
     transaction, so they roll back with it."""
     marker = request.node.get_closest_marker("django_db")
-    if marker is None or marker.kwargs.get("transaction") or "transactional_db" in request.fixturenames:
+    if marker is None and "db" not in request.fixturenames:  # no database, or only through a fixture
+        return
+    if (marker and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & set(
+        request.fixturenames
+    ):
         return
     if not serialized_database:
         return
