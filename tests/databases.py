@@ -153,48 +153,47 @@ def _table_reads():
 
 
 class TableSnapshot:
-    """Every table's rows, copied out with COPY; ``restore`` turns the rows of another snapshot
-    into these by rewriting only the tables that differ: a fraction of a second, where building
-    the rows again takes seconds. Equal snapshots: same database, same rows.
+    """What every table holds: a digest of its rows per table, computed by the server in one
+    query, and (``rows=True``, for the snapshots that are kept) the rows themselves, copied out
+    with COPY. ``restore`` turns the database's rows into these by rewriting only the tables
+    whose digest differs: a fraction of a second, where building the rows again takes seconds.
+    Equal snapshots: same database, same rows.
 
     Django makes its foreign keys DEFERRABLE INITIALLY DEFERRED, so the tables can be rewritten
     in any order; the keys are checked at commit (or by the test's own constraint check). No
     restored row can collide with a later one: sequences are only ever moved forward.
     """
 
-    reads = None
+    digest_query = None
+    names = None
 
-    def __init__(self, connection):
+    def __init__(self, connection, rows=False):
         from psycopg import sql
 
-        if TableSnapshot.reads is None:
-            TableSnapshot.reads = _table_reads()
+        if TableSnapshot.digest_query is None:
+            TableSnapshot.names, TableSnapshot.digest_query = _digest_query(connection)
         self.database = connection.settings_dict["NAME"]
         self.tables = {}  # every column, to write back
-        self.compared = {}  # what makes two snapshots equal
-        names = set(connection.introspection.django_table_names(only_existing=True, include_views=False))
         with connection.cursor() as cursor:
-            for table in sorted(names):
+            cursor.execute(self.digest_query)
+            self.digests = dict(zip(self.names, cursor.fetchone(), strict=True))
+            if not rows:
+                return
+            for table in self.names:
                 whole = sql.SQL("COPY {} TO STDOUT (FORMAT BINARY)").format(sql.Identifier(table))
                 with cursor.cursor.copy(whole) as copy:
                     self.tables[table] = b"".join(bytes(chunk) for chunk in copy)
-                read = self.reads.get(table)
-                if read is None:
-                    self.compared[table] = self.tables[table]
-                    continue
-                with cursor.cursor.copy(sql.SQL("COPY ({}) TO STDOUT (FORMAT BINARY)").format(read)) as copy:
-                    self.compared[table] = b"".join(bytes(chunk) for chunk in copy)
             cursor.execute("SELECT schemaname, sequencename, last_value FROM pg_sequences")
             self.sequences = [row for row in cursor.fetchall() if row[2] is not None]
 
     def __eq__(self, other):
-        return isinstance(other, TableSnapshot) and (self.database, self.compared) == (
+        return isinstance(other, TableSnapshot) and (self.database, self.digests) == (
             other.database,
-            other.compared,
+            other.digests,
         )
 
     def __hash__(self):
-        return hash((self.database, tuple(self.compared.items())))
+        return hash((self.database, tuple(self.digests.items())))
 
     def restore(self, connection, current: "TableSnapshot"):
         """Rewrite the tables whose rows differ from ``current``, the database's rows now."""
@@ -203,7 +202,7 @@ class TableSnapshot:
 
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             for table, rows in self.tables.items():
-                if current.tables.get(table) == rows:
+                if current.digests.get(table) == self.digests[table]:
                     continue
                 cursor.execute(
                     sql.SQL("DELETE FROM {}").format(sql.Identifier(table)).as_string(cursor.cursor)
@@ -220,6 +219,26 @@ class TableSnapshot:
                 " WHERE s.last_value IS NULL OR s.last_value < v.position",
                 [list(schemas), list(names), list(positions)],
             )
+
+
+def _digest_query(connection):
+    """The tables, and one query that reads a digest of each one's rows (read as ``_table_reads``
+    says, in a stable order) as one row."""
+    from psycopg import sql
+
+    reads = _table_reads()
+    names = sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
+    parts = []
+    for table in names:
+        read = reads.get(table) or sql.SQL("SELECT * FROM {}").format(sql.Identifier(table))
+        parts.append(
+            sql.SQL(
+                "(SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM ({}) r)"
+            ).format(read)
+        )
+    with connection.cursor() as cursor:
+        query = sql.SQL("SELECT {}").format(sql.SQL(", ").join(parts)).as_string(cursor.cursor)
+    return names, query
 
 
 def settings_overrides() -> tuple:
@@ -257,7 +276,7 @@ class BuiltOnce:
                 after.restore(connection, current=before)
                 return found
         found = self.build()
-        self.snapshots[start] = (TableSnapshot(connection), found)
+        self.snapshots[start] = (TableSnapshot(connection, rows=True), found)
         while len(self.snapshots) > self.keep:
             del self.snapshots[next(iter(self.snapshots))]
         return found
