@@ -201,6 +201,23 @@ def development_environment(folder):
     return environment
 
 
+def run_manage_py(environment, *args, timeout=300):
+    """``manage.py`` with these arguments in a subprocess, in ``environment`` only."""
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 @pytest.fixture
 def migrated_sqlite(tmp_path, tmp_path_factory):
     """``tmp_path / "dev.sqlite3"`` as ``manage.py migrate`` leaves it under the development
@@ -210,8 +227,6 @@ def migrated_sqlite(tmp_path, tmp_path_factory):
     import fcntl
     import hashlib
     import shutil
-    import subprocess
-    import sys
     from pathlib import Path
 
     from django.conf import settings
@@ -228,14 +243,7 @@ def migrated_sqlite(tmp_path, tmp_path_factory):
             building = shared / "building"
             shutil.rmtree(building, ignore_errors=True)
             building.mkdir()
-            result = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-                [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-                cwd=settings.BASE_DIR,
-                env=development_environment(building),
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
+            result = run_manage_py(development_environment(building), "migrate", "--noinput", "-v0")
             assert result.returncode == 0, result.stderr[-3000:]
             (building / "dev.sqlite3").replace(shared / "migrated.sqlite3")
     shutil.copyfile(shared / "migrated.sqlite3", tmp_path / "dev.sqlite3")

@@ -4,15 +4,12 @@ The rest of the suite runs on PostgreSQL; SQLite differs (e.g. it refuses ORDER 
 a UNION), so the development set-up is exercised once, end to end, in a subprocess.
 """
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+
+from tests.fixtures import run_manage_py
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
 
 URLS = [
     "/tk/",
@@ -67,10 +64,7 @@ for url in urls:
 """
 
 
-def manage(env, *args):
-    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
-    )
+manage = run_manage_py
 
 
 def test_the_demo_site_on_sqlite_serves_every_kind_of_page(migrated_sqlite):

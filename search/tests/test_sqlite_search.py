@@ -6,13 +6,10 @@ run end to end in a subprocess with the development settings on a fresh SQLite f
 """
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fixtures import run_manage_py
 
 SCRIPT = """
 import json
@@ -55,14 +52,7 @@ URLS = [
 
 
 def run_on_sqlite(environment, *args):
-    result = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_manage_py(environment, *args)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
 
