@@ -101,14 +101,14 @@ def affected_urls(page_ids, state) -> dict[str, int | None]:
     ancestors = list(Page.objects.filter(path__in=ancestor_paths).exclude(pk__in=ids).specific(defer=True))
     urls = set()
     bases = set()
-    page_ids = {}
+    shown_by = {}
     for page in changed + translations + ancestors:
         parts = page.get_url_parts() if page.live else None
         if parts:
-            page_ids[canonical_url(parts[2])] = page.pk
+            shown_by[canonical_url(parts[2])] = page.pk
             if page in changed:
                 bases.add(parts[2])
-    urls |= set(page_ids)
+    urls |= set(shown_by)
     old = {url for url, entry in state.items() if entry.page_id in ids}
     urls |= old
     for url, entry in state.items():
@@ -122,7 +122,7 @@ def affected_urls(page_ids, state) -> dict[str, int | None]:
     languages = {url.split("/")[1] for url in urls if url.count("/") > 1}
     urls |= {url for url in state if url.endswith((".rss", ".atom")) and url.split("/")[1] in languages}
     urls.add("/sitemap.xml")
-    return {url: page_ids.get(url, state[url].page_id if url in state else None) for url in urls}
+    return {url: shown_by.get(url, state[url].page_id if url in state else None) for url in urls}
 
 
 def news_list_urls(index, state) -> set[str]:
